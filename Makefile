@@ -1,0 +1,51 @@
+# Koers: `make run` serves the app on SQLite, `make test` runs the whole suite twice
+# (SQLite and a throwaway PostgreSQL 15), `make bench` runs the benchmarks.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SEED := ../shared/seed/bestuursprogramma-ipo-2023-2027.txt
+GEO := ../shared/data/geo/provincie_2023_wgs84.geojson
+PYTEST_ARGS ?=
+
+.PHONY: install run test lint test-sqlite test-postgres browser bench clean messages openapi
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+run: install
+	$(BIN)/koers init
+	@if [ -f $(SEED) ]; then $(BIN)/koers programme import $(SEED); fi
+	@if [ -f $(GEO) ]; then $(BIN)/koers areas import-boundaries $(GEO); fi
+	$(BIN)/koers serve
+
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install browser lint
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+messages: install
+	cd koers && ../$(BIN)/django-admin makemessages -l en --no-obsolete && ../$(BIN)/django-admin compilemessages
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

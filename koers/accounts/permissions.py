@@ -1,0 +1,109 @@
+"""One place that answers "may this user do this, here?" for the UI, the admin and the API."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
+
+from koers.accounts.models import Role
+
+
+class Action(StrEnum):
+    CHANGE_PROGRAMME = "programme.change"
+    ADJUST_GOAL = "goal.adjust"
+    MANAGE_TARGETS = "target.manage"
+    WORK_ON_THEME = "theme.work"
+    CHANGE_AREAS = "area.change"
+    CHANGE_INDICATORS = "indicator.change"
+    UPLOAD_DELIVERY = "delivery.upload"
+    APPROVE_DELIVERY = "delivery.approve"
+    PUBLISH_DELIVERY = "delivery.publish"
+    WITHDRAW_DELIVERY = "delivery.withdraw"
+    REFRESH_ANALYTICS = "analytics.refresh"
+    VIEW_COMPLETENESS = "completeness.view"
+    VIEW_AUDIT_LOG = "audit.view"
+
+
+PO, LEAD, STEWARD, ANALYST = (
+    Role.PROGRAMME_OFFICE,
+    Role.THEME_LEAD,
+    Role.PROVINCE_STEWARD,
+    Role.ANALYST,
+)
+
+#: Which roles may perform each action. Stewards act only for their own province,
+#: theme leads only for their own themes (checked in :func:`can`).
+RULES: dict[Action, frozenset[str]] = {
+    Action.CHANGE_PROGRAMME: frozenset({PO}),
+    Action.ADJUST_GOAL: frozenset({PO}),
+    Action.MANAGE_TARGETS: frozenset({PO}),
+    Action.WORK_ON_THEME: frozenset({PO, LEAD}),
+    Action.CHANGE_AREAS: frozenset({PO, ANALYST}),
+    Action.CHANGE_INDICATORS: frozenset({PO, ANALYST}),
+    Action.UPLOAD_DELIVERY: frozenset({ANALYST, STEWARD}),
+    Action.APPROVE_DELIVERY: frozenset({STEWARD, ANALYST}),
+    Action.PUBLISH_DELIVERY: frozenset({PO, ANALYST}),
+    Action.WITHDRAW_DELIVERY: frozenset({PO, ANALYST, STEWARD}),
+    Action.REFRESH_ANALYTICS: frozenset({PO, ANALYST}),
+    Action.VIEW_COMPLETENESS: frozenset({PO, ANALYST, STEWARD}),
+    Action.VIEW_AUDIT_LOG: frozenset({PO}),
+}
+
+
+def _code(area) -> str | None:
+    return getattr(area, "code", area)
+
+
+def _theme_id(theme):
+    return getattr(theme, "pk", theme)
+
+
+def can(user, action: Action | str, *, province=None, theme=None) -> bool:
+    """True when ``user`` may do ``action`` for ``province`` (code or Area) and ``theme``."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    allowed = RULES[Action(action)]
+    for assignment in _assignments(user):
+        if assignment.role not in allowed:
+            continue
+        if assignment.role == STEWARD:
+            if province is not None and assignment.province.code == _code(province):
+                return True
+            continue
+        if assignment.role == LEAD and action == Action.WORK_ON_THEME:
+            if theme is not None and _theme_id(theme) in assignment.theme_ids:
+                return True
+            continue
+        return True
+    return False
+
+
+def require(user, action: Action | str, *, province=None, theme=None) -> None:
+    """Raise PermissionDenied (HTTP 403) unless :func:`can` allows it."""
+    if not can(user, action, province=province, theme=theme):
+        raise PermissionDenied(f"not allowed: {action}")
+
+
+def stewarded_provinces(user) -> list[str]:
+    """Province codes a user stewards (empty for everyone else)."""
+    return [a.province.code for a in _assignments(user) if a.role == STEWARD and a.province]
+
+
+def roles_of(user) -> set[str]:
+    if not user.is_authenticated:
+        return set()
+    return {a.role for a in _assignments(user)}
+
+
+def _assignments(user):
+    # Cached per request user object so a page with many checks queries once.
+    cached = getattr(user, "_koers_roles", None)
+    if cached is None:
+        cached = list(user.roles.select_related("province").prefetch_related("themes"))
+        for assignment in cached:
+            assignment.theme_ids = {theme.pk for theme in assignment.themes.all()}
+        user._koers_roles = cached
+    return cached

@@ -1,0 +1,45 @@
+"""The ``koers`` command: a thin click group; each command delegates to an app function."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from koers.cli.areas import areas
+from koers.cli.base import fail
+from koers.cli.init import init
+from koers.cli.programme import programme
+from koers.cli.serve import serve
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="koers")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Koers: the programme and monitoring platform of the twelve Dutch provinces.
+
+    Without a command, `koers` serves the web application (same as `koers serve`).
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(serve)
+
+
+for command in (serve, init, programme, areas):
+    cli.add_command(command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: errors become one line on stderr and exit code 1."""
+    try:
+        code = cli.main(args=argv, prog_name="koers", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        fail("aborted")
+    except Exception as exc:  # noqa: BLE001 - the one place that turns any error into a line
+        fail(f"{exc}" if getattr(exc, "code", None) else f"{type(exc).__name__}: {exc}")
+    sys.exit(code if isinstance(code, int) else 0)

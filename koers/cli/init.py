@@ -1,0 +1,16 @@
+import click
+
+from koers.cli.base import setup_django
+
+
+@click.command()
+def init() -> None:
+    """Migrate the database and load the programme and the built-in areas.
+
+    Idempotent: running it again changes nothing.
+    """
+    setup_django()
+    from koers.web.setup import initialise
+
+    for line in initialise():
+        click.echo(line)

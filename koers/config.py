@@ -1,0 +1,132 @@
+"""Every Koers setting, declared once with its default and help text.
+
+Nothing else in Koers reads ``os.environ``: code calls :func:`config`, and
+``docs/settings.md`` documents each entry (a test keeps the two in step).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+class ConfigurationError(Exception):
+    """A setting is missing or has a value Koers cannot use."""
+
+    code = "configuration"
+
+
+def _bool(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError(f"expected true or false, got {raw!r}")
+
+
+def _list(raw: str) -> list[str]:
+    return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    cast: Callable[[str], Any] = str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "KOERS_ENV",
+        "development",
+        "`development` or `production`. Production turns DEBUG off, requires a secret key "
+        "and sends cookies over HTTPS only.",
+    ),
+    Setting(
+        "KOERS_DEBUG",
+        None,
+        "Django DEBUG. Defaults to on in development and is always off in production.",
+        _bool,
+    ),
+    Setting(
+        "KOERS_SECRET_KEY",
+        None,
+        "Django secret key. Required in production; in development a random key is kept in "
+        "the data folder.",
+    ),
+    Setting(
+        "KOERS_ALLOWED_HOSTS",
+        ["127.0.0.1", "localhost"],
+        "Comma-separated host names this instance answers to.",
+        _list,
+    ),
+    Setting(
+        "KOERS_CSRF_TRUSTED_ORIGINS",
+        [],
+        "Comma-separated origins (scheme and host) trusted for form posts behind a proxy.",
+        _list,
+    ),
+    Setting(
+        "KOERS_DATA_DIR",
+        "var",
+        "Folder for the SQLite database, kept original files, analytics snapshots and "
+        "screenshots. Relative paths are taken from the working directory.",
+    ),
+    Setting(
+        "KOERS_DATABASE_URL",
+        None,
+        "Database URL. Empty means an embedded SQLite file in the data folder; "
+        "`postgres://user:pass@host:port/name` selects PostgreSQL.",
+    ),
+    Setting(
+        "KOERS_LANGUAGE",
+        "nl",
+        "Default interface language (`nl` or `en`).",
+    ),
+    Setting(
+        "KOERS_LOGIN_FAILURE_LIMIT",
+        5,
+        "Failed logins for one user name and address before the account is locked.",
+        int,
+    ),
+    Setting(
+        "KOERS_LOGIN_COOLOFF_MINUTES",
+        15,
+        "Minutes a locked login stays locked.",
+        int,
+    ),
+    Setting(
+        "KOERS_LOG_LEVEL",
+        "INFO",
+        "Log level for Koers' own loggers.",
+    ),
+)
+
+_BY_NAME = {setting.name: setting for setting in SETTINGS}
+
+
+def config(name: str) -> Any:
+    """Return the typed value of setting ``name`` from the environment or its default."""
+    try:
+        setting = _BY_NAME[name]
+    except KeyError:
+        raise ConfigurationError(f"unknown setting {name}") from None
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return setting.default
+    try:
+        return setting.cast(raw)
+    except ValueError as exc:
+        raise ConfigurationError(f"{name}: {exc}") from None
+
+
+def data_dir() -> Path:
+    """The data folder, created on first use."""
+    path = Path(config("KOERS_DATA_DIR")).resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path

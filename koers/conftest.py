@@ -1,0 +1,44 @@
+"""Fixtures for Django tests: a loaded register and users in each role."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def register(db):
+    """The programme definition and the built-in areas, as `koers init` loads them."""
+    from koers.areas.builtin import load_builtin_areas
+    from koers.programme.loader import load_programme_definition
+
+    load_programme_definition()
+    load_builtin_areas()
+
+
+@pytest.fixture
+def make_user(db, django_user_model):
+    """Create a user with one role; stewards get a province code, theme leads themes."""
+
+    def make(role: str | None, *, province: str | None = None, themes=(), staff=False, name=None):
+        from koers.accounts.models import RoleAssignment
+        from koers.areas.models import Area
+
+        username = name or f"{role or 'nobody'}-{province or ''}-{len(themes)}"
+        user = django_user_model.objects.create_user(
+            username=username, password="correct horse battery", is_staff=staff
+        )
+        if role:
+            assignment = RoleAssignment.objects.create(
+                user=user,
+                role=role,
+                province=Area.objects.get(code=province) if province else None,
+            )
+            assignment.themes.set(themes)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def office_user(register, make_user):
+    return make_user("programme_office", staff=True, name="office")

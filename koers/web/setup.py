@@ -1,0 +1,20 @@
+"""`koers init`: bring a database to a working state; safe to run any number of times."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from django.core.management import call_command
+
+from koers.areas.builtin import load_builtin_areas
+from koers.programme.loader import load_programme_definition
+
+
+def initialise() -> Iterator[str]:
+    """Migrate, then load the programme definition and the built-in areas."""
+    call_command("migrate", interactive=False, verbosity=0)
+    yield "database migrated"
+    changed = load_programme_definition()
+    yield f"programme loaded ({changed} changes)"
+    changed = load_builtin_areas()
+    yield f"areas loaded ({changed} changes)"
