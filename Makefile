@@ -8,7 +8,7 @@ SEED := ../shared/seed/bestuursprogramma-ipo-2023-2027.txt
 GEO := ../shared/data/geo/provincie_2023_wgs84.geojson
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint test-sqlite test-postgres browser bench clean messages openapi
+.PHONY: install run test lint test-sqlite test-postgres browser bench clean messages
 
 install: $(VENV)/.installed
 
@@ -30,6 +30,7 @@ browser:
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/koers openapi --check
 
 test: install browser lint
 	$(MAKE) test-sqlite
@@ -42,6 +43,7 @@ test-postgres: install
 	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(BIN)/python benchmarks/run.py
 
 messages: install

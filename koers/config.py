@@ -101,6 +101,12 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "KOERS_DELIVERY_LAG_DAYS",
+        90,
+        "Days after the end of a period before a province's delivery for it counts as late.",
+        int,
+    ),
+    Setting(
         "KOERS_LOG_LEVEL",
         "INFO",
         "Log level for Koers' own loggers.",

@@ -5,6 +5,22 @@ from __future__ import annotations
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path, monkeypatch):
+    """Kept files and analytics snapshots of each test go to its own folder."""
+    from django.conf import settings
+
+    monkeypatch.setenv("KOERS_DATA_DIR", str(tmp_path / "data"))
+    if not settings.configured:  # plain-library tests (engine, ingest) run without Django
+        yield
+        return
+    from koers.analytics.store import analytics_store
+
+    analytics_store.cache_clear()
+    yield
+    analytics_store.cache_clear()
+
+
 @pytest.fixture
 def register(db):
     """The programme definition and the built-in areas, as `koers init` loads them."""

@@ -3,17 +3,24 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from koers.api.views import UnknownResourceView
 from koers.programme.views import programme_overview
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("koers.api.urls")),
+    # Anything else under /api is a problem+json 404, never an HTML page or a redirect.
+    re_path(r"^api(?:/.*)?$", UnknownResourceView.as_view()),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include(([path("", programme_overview, name="home")], "web"))),
     path("", include("koers.programme.urls")),
+    path("", include("koers.web.urls")),
+    path("open-data/", include("koers.publication.urls")),
+    path("werkruimte/", include("koers.workspace.urls")),
     path("inloggen", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),

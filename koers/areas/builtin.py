@@ -1,4 +1,4 @@
-"""Load the built-in areas (NL01, the provinces, PV99) from ``builtin.yaml``."""
+"""Load areas from YAML: the built-in ones (NL01, the provinces, PV99) or a peer's."""
 
 from __future__ import annotations
 
@@ -10,13 +10,19 @@ from django.db import transaction
 from koers.areas.models import Area, AreaLink
 
 BUILTIN_FILE = Path(__file__).with_name("builtin.yaml")
+CANADA_FILE = Path(__file__).parent / "peers" / "canada.yaml"
 TOOI_PROVINCE = "https://identifier.overheid.nl/tooi/id/provincie/{code}"
 
 
-@transaction.atomic
 def load_builtin_areas() -> int:
     """Create or update the built-in areas; returns how many rows changed."""
-    spec = yaml.safe_load(BUILTIN_FILE.read_text(encoding="utf-8"))
+    return load_area_file(BUILTIN_FILE)
+
+
+@transaction.atomic
+def load_area_file(path: Path) -> int:
+    """Create or update the areas and links in ``path``; returns how many rows changed."""
+    spec = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     changed = 0
     for entry in spec["areas"]:
         values = {

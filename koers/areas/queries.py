@@ -21,3 +21,8 @@ def areas_as_dicts() -> list[dict]:
             }
         )
     return rows
+
+
+def dutch_provinces():
+    """The twelve provinces (children of NL01), ordered by CBS code."""
+    return Area.objects.filter(type="provincie", parent_links__parent__code="NL01").order_by("code")

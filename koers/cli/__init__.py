@@ -6,9 +6,13 @@ import sys
 
 import click
 
+from koers.cli.analytics import lineage, progress, query, refresh
 from koers.cli.areas import areas
 from koers.cli.base import fail
+from koers.cli.deliveries import completeness, import_, indicators, template
+from koers.cli.export import export
 from koers.cli.init import init
+from koers.cli.openapi import openapi
 from koers.cli.programme import programme
 from koers.cli.serve import serve
 
@@ -25,7 +29,10 @@ def cli(ctx: click.Context) -> None:
         ctx.invoke(serve)
 
 
-for command in (serve, init, programme, areas):
+for command in (
+    serve, init, programme, areas, indicators, import_, template, completeness,
+    refresh, query, progress, lineage, openapi, export,
+):  # fmt: skip
     cli.add_command(command)
 
 

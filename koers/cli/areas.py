@@ -40,3 +40,13 @@ def import_boundaries(path: Path, crs: str | None) -> None:
 
     result = run(path, crs=crs)
     click.echo(f"{len(result.updated)} boundaries imported from {path} ({result.crs})")
+
+
+@areas.command("load")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def load(path: Path) -> None:
+    """Create or update areas and their parents from a YAML file (e.g. a peer country)."""
+    setup_django()
+    from koers.areas.builtin import load_area_file
+
+    click.echo(f"{load_area_file(path)} changes")

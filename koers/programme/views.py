@@ -1,6 +1,9 @@
-"""Public programme pages: overview, theme and goal (with version history)."""
+"""Public programme pages: the programme at a glance, a theme, and a goal with its targets,
+indicators and version history."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -8,23 +11,75 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from koers.accounts.permissions import Action, can, require
+from koers.areas.queries import dutch_provinces
+from koers.indicators.models import Indicator
 from koers.programme import queries
 from koers.programme.forms import GoalAdjustmentForm
 from koers.programme.versioning import adjust_goal
+from koers.web.figure_block import figure_block
+from koers.web.figures import current_language, indicator_view, latest_national, public_areas
+from koers.web.overview import coverage_by_theme, recently_published
+from koers.web.status import STYLES, status_style
+from koers.web.targets import goal_statuses, targets_of
 
 
 def programme_overview(request):
+    """The programme at a glance: every goal's status, the newest figures and the coverage."""
     programme = queries.current_programme()
-    return render(request, "programme/overview.html", {"programme": programme, "nav": "programme"})
+    themes = list(programme.themes.all())
+    goals = [goal for theme in themes for goal in theme.goals.all()]
+    statuses = goal_statuses(goals)
+    counts = Counter(s.status for s in statuses.values())
+    indicators = list(Indicator.objects.exclude(status="peer").prefetch_related("goals"))
+    latest = {i.code: latest_national(i) for i in indicators}
+    with_data = {code for code, row in latest.items() if row}
+    return render(
+        request,
+        "programme/overview.html",
+        {
+            "programme": programme,
+            "themes": [
+                {"theme": t, "goals": [(g, statuses[g.pk]) for g in t.goals.all()]} for t in themes
+            ],
+            "legend": list(STYLES.values()),
+            "summary": [(style, counts[code]) for code, style in STYLES.items() if counts[code]],
+            "recent": recently_published(indicators, latest),
+            "coverage": coverage_by_theme(themes, indicators, with_data),
+            "with_data": len(with_data),
+            "indicator_total": len(indicators),
+            "nav": "programme",
+        },
+    )
 
 
 def theme_detail(request, number: str):
     theme = queries.theme_by_number(number)
-    return render(request, "programme/theme.html", {"theme": theme, "nav": "programme"})
+    goals = list(theme.goals.all())
+    statuses = goal_statuses(goals)
+    return render(
+        request,
+        "programme/theme.html",
+        {"theme": theme, "goals": [(g, statuses[g.pk]) for g in goals], "nav": "programme"},
+    )
 
 
 def goal_detail(request, number: str):
+    """The goal's text and history, its targets with progress, and its indicators' figures."""
     goal = queries.goal_by_number(number)
+    status = goal_statuses([goal])[goal.pk]
+    chosen = request.GET.getlist("provincie")
+    indicators = sorted(
+        goal.indicators.exclude(status="peer"), key=lambda i: (i.status != "active", i.code)
+    )
+    areas, targets = public_areas(), targets_of(i.pk for i in indicators)
+    figures = [
+        figure_block(
+            indicator_view(indicator, provinces=chosen, areas=areas),
+            key=f"fig-{indicator.code}",
+            targets=targets.get(indicator.pk, []),
+        )
+        for indicator in indicators
+    ]
     return render(
         request,
         "programme/goal.html",
@@ -32,6 +87,11 @@ def goal_detail(request, number: str):
             "goal": goal,
             "versions": list(goal.versions.all()),
             "may_adjust": can(request.user, Action.ADJUST_GOAL),
+            "status": status,
+            "no_target": status_style("no_target"),
+            "figures": figures,
+            "provinces": [(p.code, p.display_name(current_language())) for p in dutch_provinces()],
+            "chosen": chosen,
             "nav": "programme",
         },
     )

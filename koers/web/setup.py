@@ -7,14 +7,17 @@ from collections.abc import Iterator
 from django.core.management import call_command
 
 from koers.areas.builtin import load_builtin_areas
+from koers.indicators.catalogue import load_catalogue
 from koers.programme.loader import load_programme_definition
 
 
 def initialise() -> Iterator[str]:
-    """Migrate, then load the programme definition and the built-in areas."""
+    """Migrate, then load the programme, the built-in areas and the starter catalogue."""
     call_command("migrate", interactive=False, verbosity=0)
     yield "database migrated"
     changed = load_programme_definition()
     yield f"programme loaded ({changed} changes)"
     changed = load_builtin_areas()
     yield f"areas loaded ({changed} changes)"
+    loaded = load_catalogue()
+    yield f"indicator catalogue loaded ({len(loaded.created) + len(loaded.updated)} changes)"

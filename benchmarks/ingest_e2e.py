@@ -1,0 +1,144 @@
+"""Benchmark: a 1,000,000-observation delivery end to end (parse, validate, store).
+
+Runs `koers.deliveries.storing.receive` – the same path as `koers import` – on a
+CBS-shaped file (provinces × months × breakdown codes) into a fresh database, and compares
+it with a raw bulk insert of the same rows into the same table in the same run (executemany
+on SQLite, COPY on PostgreSQL). Uses SQLite unless KOERS_DATABASE_URL is set, so
+`scripts/with-postgres python benchmarks/ingest_e2e.py` measures PostgreSQL.
+
+    .venv/bin/python benchmarks/ingest_e2e.py [--rows 1000000]
+
+Writes var/bench/ingest_e2e_<vendor>.json. Goals: ≥ 200,000 observations/s on SQLite,
+within 3× of the raw insert, memory flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def setup(data: Path) -> None:
+    os.environ["KOERS_DATA_DIR"] = str(data)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "koers.settings"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0) if os.environ.get(
+        "KOERS_DATABASE_URL"
+    ) else None
+    call_command("migrate", verbosity=0)
+    from ingest_parse import CODES
+
+    from koers.areas.builtin import load_builtin_areas
+    from koers.indicators.models import Indicator
+
+    load_builtin_areas()
+    Indicator.objects.create(
+        code="bench_vermogen", name="Benchmark", unit="MW", periodicity="month", min_value=0,
+        decimals=1,
+        breakdowns={"BronEnTechniek": {"codes": [{"code": c} for c in ["_T", *CODES]]}},
+    )  # fmt: skip
+
+
+def mapping_file(folder: Path) -> Path:
+    import yaml
+    from ingest_parse import MAPPING
+
+    path = folder / "bench-mapping.yaml"
+    path.write_text(yaml.safe_dump(MAPPING), encoding="utf-8")
+    return path
+
+
+def raw_insert_seconds(delivery_id: int) -> tuple[float, int]:
+    """Insert the stored rows again, as plain tuples, inside a transaction rolled back after."""
+    from django.db import connection, transaction
+
+    from koers.deliveries import versions
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT indicator_id, area_id, period, breakdown, value_kind, value, status,"  # noqa: S608
+            f" version + 1, delivery_id, source_row, source_column"
+            f" FROM {versions.TABLE} WHERE delivery_id = %s",
+            [delivery_id],
+        )
+        rows = cursor.fetchall()
+    stamp = versions._db_time(datetime.now(UTC))
+    tuples = [(*row, stamp) for row in rows]
+    columns = ", ".join(versions.INSERT_COLUMNS)
+    start = time.perf_counter()
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                with cursor.cursor.copy(f"COPY {versions.TABLE} ({columns}) FROM STDIN") as copy:
+                    for row in tuples:
+                        copy.write_row(row)
+            else:
+                marks = ", ".join(["?"] * len(versions.INSERT_COLUMNS))
+                connection.connection.executemany(
+                    f"INSERT INTO {versions.TABLE} ({columns}) VALUES ({marks})",  # noqa: S608
+                    tuples,
+                )
+        seconds = time.perf_counter() - start
+        transaction.set_rollback(True)
+    return seconds, len(tuples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        setup(folder / "data")
+        from django.db import connection
+        from ingest_parse import write_file
+
+        from koers.deliveries.storing import receive
+
+        source = folder / "85004ned_bench.csv"
+        write_file(source, args.rows)
+        mapping = mapping_file(folder)
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        start = time.perf_counter()
+        delivery = receive(source, mapping_path=mapping)
+        seconds = time.perf_counter() - start
+        rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        assert delivery.status == "validated", delivery.report["errors"][:3]
+        raw_seconds, raw_rows = raw_insert_seconds(delivery.pk)
+        vendor = connection.vendor
+    result = {
+        "benchmark": "ingest_e2e",
+        "database": vendor,
+        "rows": args.rows,
+        "observations_stored": delivery.observations_created,
+        "koers_seconds": round(seconds, 3),
+        "koers_observations_per_second": round(delivery.observations_created / seconds),
+        "raw_insert_seconds": round(raw_seconds, 3),
+        "raw_insert_rows_per_second": round(raw_rows / raw_seconds),
+        "ratio_koers_to_raw_insert": round(seconds / raw_seconds, 2),
+        "peak_rss_growth_mb": round((rss_after - rss_before) / 1024, 1),
+    }
+    out = ROOT / "var" / "bench" / f"ingest_e2e_{vendor}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    for key, value in result.items():
+        print(f"{key:32} {value}")
+
+
+if __name__ == "__main__":
+    main()

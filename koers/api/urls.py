@@ -1,0 +1,42 @@
+"""The URL map of API v1: every resource under /api/v1, none with a trailing slash (API-48).
+
+Anything else under /api/v1 (a trailing slash included) is a problem+json 404, never a
+redirect; the catch-all comes last.
+"""
+
+from django.urls import path, re_path
+from rest_framework.routers import SimpleRouter
+
+from koers.analytics.api.viewsets import AggregaatViewSet, HerkomstView, VoortgangViewSet
+from koers.api.views import OpenApiView, UnknownResourceView
+from koers.areas.api.viewsets import GebiedViewSet
+from koers.deliveries.api.viewsets import (
+    AanleveringViewSet,
+    VerwachteAanleveringViewSet,
+    WaarnemingViewSet,
+)
+from koers.indicators.api.viewsets import IndicatorViewSet
+from koers.programme.api.viewsets import DoelViewSet, ThemaViewSet
+
+app_name = "api"
+
+router = SimpleRouter(trailing_slash=False)
+router.register("themas", ThemaViewSet, basename="thema")
+router.register("doelen", DoelViewSet, basename="doel")
+router.register("indicatoren", IndicatorViewSet, basename="indicator")
+router.register("gebieden", GebiedViewSet, basename="gebied")
+router.register("waarnemingen", WaarnemingViewSet, basename="waarneming")
+router.register("aggregaten", AggregaatViewSet, basename="aggregaat")
+router.register("voortgang", VoortgangViewSet, basename="voortgang")
+router.register("aanleveringen", AanleveringViewSet, basename="aanlevering")
+router.register(
+    "verwachte-aanleveringen", VerwachteAanleveringViewSet, basename="verwachte-aanlevering"
+)
+
+urlpatterns = [
+    path("openapi.json", OpenApiView.as_view(), name="openapi"),
+    re_path(r"^herkomst/(?P<herkomstId>.+)$", HerkomstView.as_view(), name="herkomst-detail"),
+    *router.urls,
+    path("", UnknownResourceView.as_view(), name="root"),
+    re_path(r"^.*$", UnknownResourceView.as_view(), name="unknown"),
+]

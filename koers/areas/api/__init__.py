@@ -1,0 +1,1 @@
+"""API v1 resources of koers.areas (serializers, viewsets, filters)."""

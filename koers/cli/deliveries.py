@@ -1,0 +1,126 @@
+import json
+from pathlib import Path
+
+import click
+
+from koers.cli.base import FORMAT_OPTION, echo_json, fail, setup_django
+
+
+@click.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--mapping",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Mapping file (YAML); not needed for a filled-in Koers template.",
+)
+@click.option("--province", help="Deliver for this province (e.g. PV25); limits the scope.")
+@FORMAT_OPTION
+def import_(path: Path, mapping: Path | None, province: str | None, output_format: str) -> None:
+    """Import a delivery file: validate it, keep the original and store its observations.
+
+    All or nothing: a file with any error stores no observation. Exits 0 when the
+    delivery was stored and 1 when it was rejected.
+    """
+    setup_django()
+    from koers.deliveries.reports import delivery_summary
+    from koers.deliveries.storing import receive
+
+    delivery = receive(path, mapping_path=mapping, province=province, channel="cli")
+    summary = delivery_summary(delivery)
+    if output_format == "json":
+        echo_json(summary)
+    else:
+        click.echo(
+            f"delivery {summary['delivery']}: {summary['status']}, {summary['rows']} rows, "
+            f"{summary['observations_created']} observations created, "
+            f"{summary['observations_superseded']} superseded"
+            + (" (no changes)" if summary["no_changes"] else "")
+        )
+        for error in summary["errors"][:50]:
+            click.echo(
+                f"  {error['file']}:{error['row']} [{error['column']}] {error['rule']}: "
+                f"{error['message']} ({json.dumps(error['value'], ensure_ascii=False)})",
+                err=True,
+            )
+    if summary["status"] == "rejected":
+        raise SystemExit(1)
+
+
+@click.group()
+def indicators() -> None:
+    """Manage the indicator catalogue."""
+
+
+@indicators.command("load")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def load(path: Path) -> None:
+    """Create or update indicators from a catalogue file (YAML)."""
+    setup_django()
+    from koers.indicators.catalogue import load_catalogue
+
+    click.echo(load_catalogue(path).summary())
+
+
+@indicators.command("list")
+@FORMAT_OPTION
+def list_(output_format: str) -> None:
+    """Print the indicators with their rules and status."""
+    setup_django()
+    from koers.indicators.queries import indicators_as_dicts
+
+    rows = indicators_as_dicts()
+    if output_format == "json":
+        echo_json(rows)
+        return
+    for row in rows:
+        click.echo(
+            f"{row['code']:<32} {row['area_rule']:<13} {row['time_rule']:<5} {row['status']}"
+        )
+
+
+@click.command()
+@click.option("--province", required=True, help="Province code, e.g. PV25.")
+@click.option("--indicators", "codes", required=True, help="Comma-separated indicator codes.")
+@click.option("--period", required=True, help="Period, e.g. 2024 or 2024-Q1.")
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(["xlsx", "csv"]),
+    default="xlsx",
+    show_default=True,
+    help="File format.",
+)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Output file.")
+def template(province: str, codes: str, period: str, file_format: str, out: Path | None) -> None:
+    """Write a template with exactly the rows a province is expected to fill in."""
+    setup_django()
+    from koers.deliveries.templates import write_template
+
+    target = out or Path(f"koers-{province}-{period}.{file_format}")
+    rows = write_template(
+        target,
+        province=province,
+        indicators=codes.split(","),
+        period=period,
+        file_format=file_format,
+    )
+    click.echo(f"{target}: {rows} rows to fill in")
+
+
+@click.command()
+@click.option("--indicator", help="Only this indicator.")
+@FORMAT_OPTION
+def completeness(indicator: str | None, output_format: str) -> None:
+    """Show expected, received, approved and late deliveries per province and indicator."""
+    setup_django()
+    from koers.deliveries.completeness import completeness_rows
+
+    rows = completeness_rows(indicator=indicator)
+    if output_format == "json":
+        echo_json(rows)
+        return
+    if not rows:
+        fail("no expected deliveries (is the indicator catalogue loaded?)")
+    click.echo(f"{'indicator':<30} {'province':<8} {'period':<8} state")
+    for row in rows:
+        click.echo(f"{row['indicator']:<30} {row['province']:<8} {row['period']:<8} {row['state']}")

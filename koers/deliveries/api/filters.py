@@ -1,0 +1,151 @@
+"""Who sees which deliveries and observations, and the query parameters that narrow them.
+
+The public sees only observations of published deliveries. A province steward also sees
+the deliveries of the provinces they steward; the programme office and analysts see all.
+Each visible key shows its latest version among the deliveries the user may see, so the
+public keeps seeing the published value while a correction waits for approval.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from koers.accounts.models import Role
+from koers.accounts.permissions import roles_of, stewarded_provinces
+from koers.api.fields import code_field
+from koers.deliveries.models import Delivery, DeliveryStatus, Observation, Transition, ValueKind
+
+#: Statuses whose observations count as current for the people who may see them.
+LIVE = (DeliveryStatus.VALIDATED, DeliveryStatus.SUBMITTED, DeliveryStatus.APPROVED,
+        DeliveryStatus.PUBLISHED)  # fmt: skip
+SEES_ALL = {Role.PROGRAMME_OFFICE, Role.ANALYST}
+
+
+def visible_deliveries(user) -> QuerySet[Delivery]:
+    """Deliveries whose files, reports and unpublished values ``user`` may see."""
+    if user is None or not user.is_authenticated:
+        return Delivery.objects.none()
+    if user.is_superuser or roles_of(user) & SEES_ALL:
+        return Delivery.objects.all()
+    return Delivery.objects.filter(
+        Q(province__code__in=stewarded_provinces(user)) | Q(submitted_by=user)
+    )
+
+
+def statuses_at(moment: datetime) -> dict[int, str]:
+    """Each delivery's workflow status at ``moment``, from its recorded transitions."""
+    steps = Transition.objects.filter(at__lte=moment).order_by("delivery_id", "at", "id")
+    return dict(steps.values_list("delivery_id", "to_status"))  # the last step wins
+
+
+def _delivery_ids(user, moment: datetime | None):
+    own = visible_deliveries(user)
+    if moment is None:
+        live = own.filter(status__in=LIVE).values("pk")
+        return Delivery.objects.filter(Q(status=DeliveryStatus.PUBLISHED) | Q(pk__in=live)).values(
+            "pk"
+        )
+    own_ids = set(own.values_list("pk", flat=True))
+    return [
+        pk
+        for pk, status in statuses_at(moment).items()
+        if status == DeliveryStatus.PUBLISHED or (pk in own_ids and status in LIVE)
+    ]
+
+
+def observations_visible_to(user, *, moment: datetime | None = None) -> QuerySet[Observation]:
+    """The latest version of every key among the deliveries ``user`` may see (then or now).
+
+    For someone who sees every delivery this equals ``versions.observations_as_of(moment)``.
+    """
+    ids = _delivery_ids(user, moment)
+    newer = Observation.objects.filter(
+        indicator_id=OuterRef("indicator_id"),
+        area_id=OuterRef("area_id"),
+        period=OuterRef("period"),
+        breakdown=OuterRef("breakdown"),
+        value_kind=OuterRef("value_kind"),
+        version__gt=OuterRef("version"),
+        delivery_id__in=ids,
+    )
+    observations = Observation.objects.filter(delivery_id__in=ids)
+    if moment is not None:
+        observations = observations.filter(recorded_at__lte=moment)
+        newer = newer.filter(recorded_at__lte=moment)
+    return observations.exclude(Exists(newer))
+
+
+def observations_of_any_version(user) -> QuerySet[Observation]:
+    """Every version, superseded ones included, from deliveries ``user`` may see now."""
+    return Observation.objects.filter(delivery_id__in=_delivery_ids(user, None))
+
+
+def observations_of_delivery(
+    user, delivery_id: int, *, moment: datetime | None = None
+) -> QuerySet[Observation]:
+    """Every version one delivery brought, if ``user`` may see that delivery (then or now)."""
+    ids = _delivery_ids(user, moment)
+    observations = Observation.objects.filter(delivery_id=delivery_id, delivery_id__in=ids)
+    if moment is not None:
+        observations = observations.filter(recorded_at__lte=moment)
+    return observations
+
+
+@extend_schema_field(OpenApiTypes.DATETIME)
+class MomentField(serializers.Field):
+    """An ISO 8601 date-time; a naive one is read in the Europe/Amsterdam time zone."""
+
+    default_error_messages = {
+        "invalid": "Geef een ISO 8601-tijdstip, bv. 2024-05-01T12:00:00+02:00.",
+    }
+
+    def to_internal_value(self, data) -> datetime:
+        text = str(data).strip()
+        try:
+            # A '+' in an unencoded query string arrives as a space.
+            moment = parse_datetime(text) or parse_datetime(text[:19] + text[19:].replace(" ", "+"))
+        except ValueError:
+            moment = None
+        if moment is None:
+            self.fail("invalid")
+        return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+    def to_representation(self, value):
+        return value.isoformat()
+
+
+class WaarnemingQuery(serializers.Serializer):
+    indicator = code_field(required=False, help_text="Indicatorcode.")
+    gebied = code_field(required=False, help_text="Gebiedscode, bv. PV25.")
+    periode = serializers.CharField(required=False, max_length=12, help_text="bv. 2023, 2023-Q4.")
+    uitsplitsing = serializers.CharField(
+        required=False, max_length=200, help_text="Canonieke uitsplitsing; _T is het totaal."
+    )
+    waardetype = serializers.ChoiceField(choices=ValueKind.choices, required=False)
+    aanlevering = serializers.IntegerField(
+        required=False, min_value=1, help_text="Alle waarnemingen van één (zichtbare) aanlevering."
+    )
+    peildatum = MomentField(
+        required=False, help_text="ISO 8601-tijdstip: de waarnemingen zoals ze toen golden."
+    )
+
+
+class AanleveringQuery(serializers.Serializer):
+    provincie = code_field(required=False, help_text="Provinciecode, bv. PV25.")
+    status = serializers.ChoiceField(choices=DeliveryStatus.choices, required=False)
+
+
+class VerwachteAanleveringQuery(serializers.Serializer):
+    indicator = code_field(required=False)
+    provincie = code_field(required=False)
+    periode = serializers.CharField(required=False, max_length=12)
+    stand = serializers.ChoiceField(
+        choices=["approved", "received", "late", "expected"], required=False
+    )

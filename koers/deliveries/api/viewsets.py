@@ -1,0 +1,209 @@
+"""Resources /waarnemingen, /aanleveringen (upload and workflow) and /verwachte-aanleveringen."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins
+from rest_framework import status as http
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from koers.accounts.permissions import Action, can, require, stewarded_provinces
+from koers.api.conventions import ApiViewSet, ReadOnlyViewSet
+from koers.api.fields import ID
+from koers.api.problems import WorkflowConflict
+from koers.deliveries.api import filters
+from koers.deliveries.api.serializers import (
+    AanleveringDetailSerializer,
+    AanleveringSerializer,
+    AanleveringUploadSerializer,
+    StatusSerializer,
+    VerwachteAanleveringSerializer,
+    WaarnemingSerializer,
+)
+from koers.deliveries.api.uploads import receive_upload
+from koers.deliveries.completeness import completeness_rows
+from koers.deliveries.models import Delivery
+from koers.deliveries.workflow import WorkflowError, transition
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Waarnemingen",
+        description=(
+            "Waarnemingen met hun herkomst. Zonder aanmelding alleen die van gepubliceerde "
+            "aanleveringen. Met `peildatum` de stand van dat moment (geschiedenis)."
+        ),
+        parameters=[filters.WaarnemingQuery],
+    ),
+    retrieve=extend_schema(summary="Eén waarneming"),
+)
+class WaarnemingViewSet(ReadOnlyViewSet):
+    """Waarnemingen: één versie van één waarde; correcties voegen versies toe."""
+
+    serializer_class = WaarnemingSerializer
+    lookup_value_regex = ID
+
+    def get_queryset(self):
+        user = self.request.user
+        if self.action != "list":
+            return filters.observations_of_any_version(user)
+        query = self.query(filters.WaarnemingQuery)
+        moment = query.get("peildatum")
+        if "aanlevering" in query:
+            observations = filters.observations_of_delivery(
+                user, query["aanlevering"], moment=moment
+            )
+        else:
+            observations = filters.observations_visible_to(user, moment=moment)
+        for param, field in (
+            ("indicator", "indicator__code"), ("gebied", "area__code"), ("periode", "period"),
+            ("uitsplitsing", "breakdown"), ("waardetype", "value_kind"),
+        ):  # fmt: skip
+            if param in query:
+                observations = observations.filter(**{field: query[param]})
+        return observations.select_related("indicator", "area").order_by(
+            "indicator__code", "area__code", "period", "breakdown", "value_kind", "version"
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Aanleveringen",
+        description="Aanleveringen die u mag zien (eigen provincie, of alle voor IPO en BIJ12).",
+        parameters=[filters.AanleveringQuery],
+    ),
+    retrieve=extend_schema(
+        summary="Eén aanlevering", description="Met validatierapport, stappen en vervolgstappen."
+    ),
+)
+class AanleveringViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+    """Aanleveringen van provincies en bronhouders: bestand, validatierapport en status."""
+
+    permission_classes = [IsAuthenticated]
+    parser_classes = [MultiPartParser, FormParser]
+    lookup_value_regex = ID
+
+    def get_serializer_class(self):
+        return AanleveringSerializer if self.action == "list" else AanleveringDetailSerializer
+
+    def get_queryset(self):
+        deliveries = Delivery.objects.select_related("file", "province", "submitted_by")
+        if self.action == "list":
+            deliveries = filters.visible_deliveries(self.request.user).select_related(
+                "file", "province", "submitted_by"
+            )
+            query = self.query(filters.AanleveringQuery)
+            if "provincie" in query:
+                deliveries = deliveries.filter(province__code=query["provincie"])
+            if "status" in query:
+                deliveries = deliveries.filter(status=query["status"])
+        return deliveries.prefetch_related("transitions__by").order_by("-received_at", "-id")
+
+    def get_object(self) -> Delivery:
+        delivery = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        if not filters.visible_deliveries(self.request.user).filter(pk=delivery.pk).exists():
+            raise PermissionDenied("deze aanlevering is van een andere provincie")
+        return delivery
+
+    @extend_schema(
+        summary="Bestand aanleveren",
+        description=(
+            "Upload een bestand (multipart). Koers bewaart het origineel, valideert het en "
+            "slaat alles of niets op. Ook een afgekeurd bestand geeft 201, met status "
+            "`rejected` en de fouten per bestand, rij, kolom en regel."
+        ),
+        request={"multipart/form-data": AanleveringUploadSerializer},
+        responses={201: AanleveringDetailSerializer},
+    )
+    def create(self, request):
+        upload = AanleveringUploadSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        data = upload.validated_data
+        steward_only = not can(request.user, Action.UPLOAD_DELIVERY)
+        if not data.get("provincie") and steward_only and stewarded_provinces(request.user):
+            raise ValidationError({"provincie": "Verplicht voor een datasteward, bv. PV25."})
+        require(request.user, Action.UPLOAD_DELIVERY, province=data.get("provincie"))
+        delivery = receive_upload(
+            data["bestand"],
+            user=request.user,
+            province=data.get("provincie"),
+            mapping_name=data.get("mapping"),
+            mapping_file=data.get("mappingBestand"),
+        )
+        delivery = self.get_queryset().get(pk=delivery.pk)
+        body = AanleveringDetailSerializer(delivery, context=self.get_serializer_context()).data
+        return Response(
+            body, status=http.HTTP_201_CREATED, headers={"Location": body["_links"]["self"]["href"]}
+        )
+
+    @extend_schema(
+        summary="Status wijzigen",
+        description=(
+            "Zet de aanlevering een stap verder: submitted (indienen), approved "
+            "(goedkeuren), published (publiceren) of withdrawn (intrekken). Rol en provincie "
+            "worden gecontroleerd zoals op de website; een stap die vanuit de huidige status "
+            "niet kan geeft 409."
+        ),
+        request=StatusSerializer,
+        responses={
+            200: AanleveringDetailSerializer,
+            409: OpenApiResponse(description="Stap niet mogelijk vanuit de huidige status."),
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="status", parser_classes=[JSONParser])
+    def status(self, request, pk: str):
+        step = StatusSerializer(data=request.data)
+        step.is_valid(raise_exception=True)
+        delivery = get_object_or_404(Delivery, pk=pk)
+        try:
+            transition(
+                delivery,
+                step.validated_data["status"],
+                user=request.user,
+                note=step.validated_data.get("toelichting", ""),
+            )
+        except WorkflowError as exc:
+            raise WorkflowConflict(str(exc)) from exc
+        delivery = self.get_queryset().get(pk=delivery.pk)
+        return Response(
+            AanleveringDetailSerializer(delivery, context=self.get_serializer_context()).data
+        )
+
+
+class VerwachteAanleveringViewSet(ApiViewSet):
+    """Verwachte aanleveringen per indicator × provincie × periode, met hun stand."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = VerwachteAanleveringSerializer
+
+    @extend_schema(
+        summary="Verwachte aanleveringen",
+        description=(
+            "Compleetheid: wat per provincie, indicator en periode binnen had moeten zijn. "
+            "Datastewards zien hun eigen provincie; IPO en BIJ12 alle."
+        ),
+        parameters=[filters.VerwachteAanleveringQuery],
+    )
+    def list(self, request):
+        query = self.query(filters.VerwachteAanleveringQuery)
+        user = request.user
+        scope = None if can(user, Action.VIEW_COMPLETENESS) else set(stewarded_provinces(user))
+        if scope is not None and not scope:
+            raise PermissionDenied("alleen voor IPO, BIJ12 en datastewards")
+        rows = [
+            row
+            for row in completeness_rows(indicator=query.get("indicator"))
+            if (scope is None or row["province"] in scope)
+            and all(query.get(param) in (None, row[field]) for param, field in ROW_FILTERS)
+        ]
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+ROW_FILTERS = (("provincie", "province"), ("periode", "period"), ("stand", "state"))

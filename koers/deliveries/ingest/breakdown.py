@@ -1,0 +1,72 @@
+"""Canonical breakdown strings: `_T` for the total, else sorted `dim=code` parts joined by `;`.
+
+Same rules as `koers.engine.breakdown`, so both sides agree on keys. The vectorised
+`breakdown_column` builds the string for a whole batch from one code array per dimension.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from koers.deliveries.ingest.errors import BreakdownError
+
+TOTAL = "_T"
+RESERVED = frozenset("=;|")
+
+
+def _check(part: str, what: str) -> str:
+    part = part.strip()
+    if not part or RESERVED & set(part):
+        raise BreakdownError(f"invalid breakdown {what} {part!r}", part=part)
+    return part
+
+
+def canonical_breakdown(parts: Mapping[str, str]) -> str:
+    """`{"Geslacht": "3000", "Leeftijd": "_T"}` -> `Geslacht=3000`; no real dims -> `_T`."""
+    kept = {}
+    for dim, code in parts.items():
+        dim, code = _check(dim, "dimension"), _check(code, "code")
+        if code != TOTAL:
+            kept[dim] = code
+    if not kept:
+        return TOTAL
+    return ";".join(f"{dim}={kept[dim]}" for dim in sorted(kept))
+
+
+def parse_breakdown(breakdown: str) -> dict[str, str]:
+    """Inverse of canonical_breakdown; a blank string is the total. Raises BreakdownError."""
+    text = breakdown.strip()
+    if text in ("", TOTAL):
+        return {}
+    parts: dict[str, str] = {}
+    for part in text.split(";"):
+        dim, sep, code = part.partition("=")
+        if not sep:
+            raise BreakdownError(f"breakdown part {part!r} has no '='", breakdown=breakdown)
+        dim = _check(dim, "dimension")
+        if dim in parts:
+            raise BreakdownError(f"dimension {dim!r} appears twice", breakdown=breakdown)
+        parts[dim] = _check(code, "code")
+    return parts
+
+
+def breakdown_column(codes_by_dim: Mapping[str, pa.Array]) -> pa.Array:
+    """Per-row canonical breakdown from one (already translated) code array per dimension."""
+    if not codes_by_dim:
+        raise ValueError("breakdown_column needs at least one dimension")
+    parts, unknown = [], None
+    for dim in sorted(codes_by_dim):
+        codes = codes_by_dim[dim]
+        labelled = pc.binary_join_element_wise(f"{dim}=", codes, "")
+        parts.append(pc.if_else(pc.equal(codes, TOTAL), "", pc.fill_null(labelled, "")))
+        unknown = pc.is_null(codes) if unknown is None else pc.or_(unknown, pc.is_null(codes))
+    # null_handling="skip" drops all-null rows in pyarrow 26, so join blanks and tidy up
+    joined = parts[0]
+    if len(parts) > 1:
+        joined = pc.binary_join_element_wise(*parts, ";")
+        joined = pc.utf8_trim(pc.replace_substring_regex(joined, ";;+", ";"), ";")
+    canonical = pc.if_else(pc.equal(joined, ""), TOTAL, joined)
+    return pc.if_else(unknown, pa.scalar(None, pa.string()), canonical)

@@ -1,0 +1,92 @@
+"""The report is data: typed errors with stable codes, counted, filtered and published."""
+
+import json
+
+import pyarrow as pa
+
+from koers.deliveries.ingest import ERROR_TYPES, ValidationReport
+from koers.deliveries.ingest.validation.findings import Finding
+from koers.deliveries.ingest.validation.rules import Outlier, UnknownArea
+
+
+def test_every_rule_has_a_stable_code_title_description_and_both_messages():
+    assert len(ERROR_TYPES) >= 19
+    for code, error in ERROR_TYPES.items():
+        assert error.code == code and code == code.lower() and " " not in code
+        assert error.title and error.description
+        assert error.severity in ("error", "warning")
+        assert "{" in error.template_nl and "{" in error.template_en
+        assert error.template_nl != error.template_en
+
+
+def test_every_message_template_can_be_filled_from_what_the_checks_give():
+    params = {
+        "reason": "r",
+        "mapping": "m",
+        "expected": 3,
+        "actual": 2,
+        "expected_nl": "getal",
+        "expected_en": "a number",
+        "indicator": "i",
+        "minimum": 0,
+        "maximum": 1,
+        "first_row": 2,
+        "key": "k",
+        "dimension": "d",
+        "parts": "5",
+        "median": "1",
+        "score": "4.0",
+        "change": "+60%",
+        "previous_period": "2022",
+        "previous": "1",
+    }
+    for error in ERROR_TYPES.values():
+        instance = error(file="f.csv", row=7, column="kolom", value="x", params=params)
+        assert instance.message_nl and instance.message_en
+
+
+def test_findings_become_errors_with_file_row_column_rule_value_and_message():
+    report = ValidationReport(file="levering.csv")
+    mask = pa.array([False, True, False, True])
+    values = pa.array(["PV20", "XX01 ", "PV21", "YY"])
+    report.add_finding(Finding(UnknownArea, mask, "RegioS", values), pa.array([2, 3, 4, 5]))
+    assert report.to_dict() == {
+        "errors": [
+            {
+                "file": "levering.csv",
+                "row": 3,
+                "column": "RegioS",
+                "rule": "unknown_area",
+                "value": "XX01",
+                "message": "Rij 3, kolom 'RegioS': gebiedscode 'XX01' is onbekend.",
+            },
+            {
+                "file": "levering.csv",
+                "row": 5,
+                "column": "RegioS",
+                "rule": "unknown_area",
+                "value": "YY",
+                "message": "Rij 5, kolom 'RegioS': gebiedscode 'YY' is onbekend.",
+            },
+        ],
+        "warnings": [],
+    }
+    assert report.to_dict(language="en")["errors"][0]["message"] == (
+        "Row 3, column 'RegioS': area code 'XX01' is unknown."
+    )
+    json.dumps(report.to_dict())  # publishable as is
+
+
+def test_warnings_do_not_make_a_report_invalid_and_can_be_filtered():
+    report = ValidationReport(file="f.csv")
+    params = {"median": "1", "score": "9.0"}
+    report.add(Outlier(file="f.csv", row=4, column="waarde", value="10", params=params))
+    assert report.valid
+    assert report.count() == 1 and report.count(severity="error") == 0
+    assert report.counts_by_rule() == {"outlier": 1}
+    assert [w.row for w in report.warnings] == [4]
+    assert report.filter(rule="outlier", column="waarde", row=4) == report.warnings
+    assert report.filter(row=5) == []
+    report.add(UnknownArea(file="f.csv", row=2, column="RegioS", value="XX"))
+    assert not report.valid
+    assert [e.rule for e in report.filter()] == ["unknown_area", "outlier"]  # by row

@@ -1,0 +1,82 @@
+"""Validation errors as data: one class per rule, with a stable `code`, a title, a
+description and a Dutch and an English message template.
+
+Templates may use {row}, {column} and {value} plus the rule's own parameters. Instances
+name the file, row, column, rule and value, so a steward can fix every problem in one go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+ERROR_TYPES: dict[str, type[ValidationError]] = {}
+
+
+@dataclass(frozen=True)
+class ValidationError:
+    """One problem in a delivered file; `severity` is 'error' or 'warning'."""
+
+    code: ClassVar[str] = "validation_error"
+    title: ClassVar[str] = "Validation error"
+    description: ClassVar[str] = ""
+    template_nl: ClassVar[str] = "Rij {row}, kolom '{column}': ongeldige waarde '{value}'."
+    template_en: ClassVar[str] = "Row {row}, column '{column}': invalid value '{value}'."
+    severity: ClassVar[str] = "error"
+
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def rule(self) -> str:
+        return self.code
+
+    @property
+    def type(self) -> str:
+        return self.code
+
+    def _format(self, template: str) -> str:
+        fields = {"row": self.row, "column": self.column, "value": self.value, **self.params}
+        return template.format(**fields)
+
+    @property
+    def message_nl(self) -> str:
+        return self._format(self.template_nl)
+
+    @property
+    def message_en(self) -> str:
+        return self._format(self.template_en)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "code" in cls.__dict__:
+            if cls.code in ERROR_TYPES:
+                raise ValueError(f"rule {cls.code!r} declared twice")
+            ERROR_TYPES[cls.code] = cls
+
+    def to_dict(self, *, language: str = "nl") -> dict[str, Any]:
+        message = self.message_en if language == "en" else self.message_nl
+        return {
+            "file": self.file,
+            "row": self.row,
+            "column": self.column,
+            "rule": self.code,
+            "value": self.value,
+            "message": message,
+        }
+
+
+@dataclass(frozen=True)
+class ValidationWarning(ValidationError):
+    """A finding that does not block the import but asks a steward to look."""
+
+    severity: ClassVar[str] = "warning"
+
+
+def number_text(value: float) -> str:
+    """A number as shown in messages: blank for NaN, else the shortest exact-enough form."""
+    return "" if value != value else f"{value:g}"

@@ -1,0 +1,174 @@
+"""Checks on every observation: indicator, value kind, status, number type, periodicity,
+breakdown codes and range, each against the indicator's spec in the catalogue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from koers.deliveries.ingest.breakdown import parse_breakdown
+from koers.deliveries.ingest.codes import fill_false, map_unique, map_unique_pairs
+from koers.deliveries.ingest.errors import BreakdownError
+from koers.deliveries.ingest.observations import Segment
+from koers.deliveries.ingest.periods import periodicity
+from koers.deliveries.ingest.schema import STATUS_WORDS, VALUE_KIND_WORDS
+from koers.deliveries.ingest.validation.findings import CheckContext, Finding, ObservationCheck
+from koers.deliveries.ingest.validation.rules import (
+    OutOfRange,
+    RequiredValueMissing,
+    UnknownBreakdownCode,
+    UnknownIndicator,
+    UnknownStatus,
+    UnknownValueKind,
+    WrongPeriodicity,
+    WrongType,
+)
+
+_PERIODICITY_NL = {"year": "jaar", "half_year": "halfjaar", "quarter": "kwartaal", "month": "maand"}
+
+
+class IndicatorCodes:
+    """A per-row indicator must be given and be in the catalogue."""
+
+    def check(self, segment: Segment, context: CheckContext) -> Iterator[Finding]:
+        column = segment.spec.indicator_column
+        if column is None:
+            return  # a constant indicator is checked once, against the header
+        indicator = segment.column("indicator")
+        known = pa.array(sorted(context.validation.indicators), pa.string())
+        yield Finding(RequiredValueMissing, pc.is_null(indicator), column, "")
+        unknown = pc.and_(pc.is_valid(indicator), pc.invert(pc.is_in(indicator, known)))
+        yield Finding(UnknownIndicator, unknown, column, indicator)
+
+
+class ValueKindAndStatus:
+    """Value kind and status words must be ones Koers knows (Dutch or English)."""
+
+    def check(self, segment: Segment, context: CheckContext) -> Iterator[Finding]:
+        spec = segment.spec
+        for column, raw_name, words, error in (
+            (spec.value_kind_column, "_value_kind_raw", VALUE_KIND_WORDS, UnknownValueKind),
+            (spec.status_column, "_status_raw", STATUS_WORDS, UnknownStatus),
+        ):
+            if column:
+                raw = segment.column(raw_name)
+                unknown = map_unique(raw, _unknown_word(words), pa.bool_())
+                yield Finding(error, unknown, column, raw)
+
+
+def _unknown_word(words: dict[str, str]):
+    def unknown(text: str) -> bool:
+        key = text.strip().lower()
+        return bool(key) and key not in words
+
+    return unknown
+
+
+class NumberType:
+    """A value cell holds a number (a whole number for integer indicators) or is blank."""
+
+    def check(self, segment: Segment, context: CheckContext) -> Iterator[Finding]:
+        column, raw = segment.spec.column, segment.column("raw_value")
+        text = {"expected_nl": "getal", "expected_en": "a number"}
+        yield Finding(WrongType, segment.column("_bad_number"), column, raw, text)
+        indicators = segment.column("indicator")
+        whole_only = [code for code in _present(indicators) if _spec(context, code, "integer")]
+        if not whole_only:
+            return
+        value = segment.column("value")
+        integer = pc.is_in(indicators, pa.array(whole_only, pa.string()))
+        fraction = pc.not_equal(value, pc.floor(value))
+        text = {"expected_nl": "geheel getal", "expected_en": "a whole number"}
+        yield Finding(WrongType, pc.and_(integer, fill_false(fraction)), column, raw, text)
+
+
+def _present(indicators: pa.Array) -> list[str]:
+    return [code for code in pc.unique(indicators).to_pylist() if code is not None]
+
+
+def _spec(context: CheckContext, code: str, value_type: str) -> bool:
+    spec = context.validation.indicators.get(code)
+    return spec is not None and spec.value_type == value_type
+
+
+class Periodicity:
+    """The period must be of the indicator's periodicity (a yearly indicator takes 2023)."""
+
+    def check(self, segment: Segment, context: CheckContext) -> Iterator[Finding]:
+        specs = context.validation.indicators
+
+        def expected_if_wrong(indicator: str | None, period: str | None) -> str | None:
+            spec = specs.get(indicator) if indicator and period else None
+            if spec is None or spec.periodicity is None or periodicity(period) == spec.periodicity:
+                return None
+            return spec.periodicity
+
+        indicator, period = segment.column("indicator"), segment.column("period")
+        expected = map_unique_pairs(indicator, period, expected_if_wrong, pa.string())
+        actual = map_unique(period, lambda p: p and periodicity(p), pa.string())
+        params = {
+            "indicator": indicator,
+            "expected": map_unique(expected, lambda e: _PERIODICITY_NL.get(e, e), pa.string()),
+            "actual": map_unique(actual, lambda a: _PERIODICITY_NL.get(a, a), pa.string()),
+        }
+        column = context.mapping.period.column
+        yield Finding(WrongPeriodicity, pc.is_valid(expected), column, period, params)
+
+
+class BreakdownCodes:
+    """Every `dim=code` of the breakdown must be in the indicator's code lists."""
+
+    def check(self, segment: Segment, context: CheckContext) -> Iterator[Finding]:
+        specs, mapping = context.validation.indicators, context.mapping
+
+        def offending(indicator: str | None, breakdown: str | None) -> str | None:
+            spec = specs.get(indicator) if indicator and breakdown else None
+            if spec is None:
+                return None
+            try:
+                return spec.disallowed_part(parse_breakdown(breakdown))
+            except BreakdownError:
+                return breakdown
+
+        def column_of(part: str | None) -> str | None:
+            dim = part.partition("=")[0] if part else None
+            return (mapping.dimension_column(dim) if dim else None) or dim
+
+        indicator, breakdown = segment.column("indicator"), segment.column("breakdown")
+        part = map_unique_pairs(indicator, breakdown, offending, pa.string())
+        columns = map_unique(part, column_of, pa.string())
+        params = {"indicator": indicator}
+        yield Finding(UnknownBreakdownCode, pc.is_valid(part), columns, part, params)
+
+
+class ValueRange:
+    """A value lies within the indicator's minimum and maximum, when those are set."""
+
+    def check(self, segment: Segment, context: CheckContext) -> Iterator[Finding]:
+        indicator, value = segment.column("indicator"), segment.column("value")
+        for code in _present(indicator):
+            spec = context.validation.indicators.get(code)
+            if spec is None or (spec.minimum is None and spec.maximum is None):
+                continue
+            masks = []
+            if spec.minimum is not None:
+                masks.append(fill_false(pc.less(value, spec.minimum)))
+            if spec.maximum is not None:
+                masks.append(fill_false(pc.greater(value, spec.maximum)))
+            outside = masks[0] if len(masks) == 1 else pc.or_(*masks)
+            mask = pc.and_(fill_false(pc.equal(indicator, code)), outside)
+            params = {"indicator": code, "minimum": spec.minimum, "maximum": spec.maximum}
+            yield Finding(OutOfRange, mask, segment.spec.column, value, params)
+
+
+OBSERVATION_CHECKS: tuple[ObservationCheck, ...] = (
+    IndicatorCodes(),
+    ValueKindAndStatus(),
+    NumberType(),
+    Periodicity(),
+    BreakdownCodes(),
+    ValueRange(),
+)

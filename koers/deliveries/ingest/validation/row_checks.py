@@ -1,0 +1,94 @@
+"""Checks on every source row: required codes, areas, scope, periods and breakdown codes.
+
+Rows of areas that the mapping skips on purpose are never checked: they are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from koers.deliveries.ingest.rows import Coded, RowFrame
+from koers.deliveries.ingest.validation.findings import CheckContext, Finding, RowCheck
+from koers.deliveries.ingest.validation.rules import (
+    AreaOutOfScope,
+    RequiredValueMissing,
+    UnknownArea,
+    UnknownBreakdownCode,
+    UnknownPeriodCode,
+)
+
+
+def _checked(frame: RowFrame, mask: pa.Array) -> pa.Array:
+    return pc.and_(pc.fill_null(mask, False), pc.invert(frame.skipped))
+
+
+def _coded(frame: RowFrame) -> list[tuple[Coded, str]]:
+    """Every translated code of the row with the name to show for its column."""
+    named = [(frame.area, "gebied"), (frame.period, "periode")]
+    return named + [(coded, dim) for dim, coded in frame.dims.items()]
+
+
+class RequiredCodes:
+    """Area, period and breakdown cells may not be blank unless the mapping gives a default."""
+
+    def check(self, frame: RowFrame, context: CheckContext) -> Iterator[Finding]:
+        for coded, name in _coded(frame):
+            missing = pc.and_(coded.blank, pc.is_null(coded.code))
+            yield Finding(RequiredValueMissing, _checked(frame, missing), coded.column or name, "")
+
+
+class KnownAreas:
+    """An area code must be known to Koers, or skipped explicitly by the mapping."""
+
+    def check(self, frame: RowFrame, context: CheckContext) -> Iterator[Finding]:
+        known = pa.array(sorted(context.validation.known_areas), pa.string())
+        unknown = pc.and_(pc.is_valid(frame.area.code), pc.invert(pc.is_in(frame.area.code, known)))
+        yield Finding(UnknownArea, _checked(frame, unknown), frame.area.column, frame.area.raw)
+
+
+class AreaScope:
+    """A steward delivers only for the areas of their own province (None: no limit)."""
+
+    def check(self, frame: RowFrame, context: CheckContext) -> Iterator[Finding]:
+        allowed = context.validation.allowed_areas
+        if allowed is None:
+            return
+        known = pa.array(sorted(context.validation.known_areas), pa.string())
+        inside = pc.is_in(frame.area.code, pa.array(sorted(allowed), pa.string()))
+        outside = pc.and_(pc.is_in(frame.area.code, known), pc.invert(inside))
+        yield Finding(AreaOutOfScope, _checked(frame, outside), frame.area.column, frame.area.raw)
+
+
+class PeriodCodes:
+    """A period must parse as a canonical or CBS period code."""
+
+    def check(self, frame: RowFrame, context: CheckContext) -> Iterator[Finding]:
+        bad = frame.period.untranslatable
+        yield Finding(
+            UnknownPeriodCode, _checked(frame, bad), frame.period.column, frame.period.raw
+        )
+
+
+class BreakdownSyntax:
+    """Breakdown codes cannot contain = ; or |, and a breakdown text must be canonical."""
+
+    def check(self, frame: RowFrame, context: CheckContext) -> Iterator[Finding]:
+        for dim, coded in frame.dims.items():
+            bad = _checked(frame, coded.untranslatable)
+            params = {"indicator": "*"}
+            value = (
+                coded.raw if dim == "*" else pc.binary_join_element_wise(f"{dim}=", coded.raw, "")
+            )
+            yield Finding(UnknownBreakdownCode, bad, coded.column or dim, value, params)
+
+
+ROW_CHECKS: tuple[RowCheck, ...] = (
+    RequiredCodes(),
+    KnownAreas(),
+    AreaScope(),
+    PeriodCodes(),
+    BreakdownSyntax(),
+)

@@ -1,0 +1,209 @@
+"""Every validation rule of a delivery, one class each (codes are stable: do not rename)."""
+
+from __future__ import annotations
+
+from koers.deliveries.ingest.validation.errors import ValidationError, ValidationWarning
+
+
+class UnreadableFile(ValidationError):
+    code = "unreadable_file"
+    title = "File cannot be read"
+    description = "The bytes are not a file of the expected format or encoding."
+    template_nl = "Het bestand kan niet gelezen worden: {reason}"
+    template_en = "The file cannot be read: {reason}"
+
+
+class MissingColumn(ValidationError):
+    code = "missing_column"
+    title = "Mapped column missing"
+    description = "The mapping names a column that is not in the header row."
+    template_nl = "Kolom '{column}' staat in de mapping '{mapping}' maar niet in de kopregel."
+    template_en = "Column '{column}' is in mapping '{mapping}' but not in the header row."
+
+
+class ShortRow(ValidationError):
+    code = "short_row"
+    title = "Truncated row"
+    description = "The row has fewer fields than the header: it was cut off or lost a separator."
+    template_nl = (
+        "Rij {row} heeft {actual} velden, de kopregel {expected}: kolom '{column}' ontbreekt."
+    )
+    template_en = (
+        "Row {row} has {actual} fields, the header {expected}: column '{column}' is missing."
+    )
+
+
+class ExtraFields(ValidationError):
+    code = "extra_fields"
+    title = "Row has extra fields"
+    description = "The row has more non-empty fields than the header has columns."
+    template_nl = (
+        "Rij {row} heeft {actual} velden, meer dan de {expected} kolommen van de kopregel."
+    )
+    template_en = "Row {row} has {actual} fields, more than the {expected} header columns."
+
+
+class RequiredValueMissing(ValidationError):
+    code = "required_value_missing"
+    title = "Required value missing"
+    description = "Area, period, indicator and breakdown codes cannot be blank."
+    template_nl = "Rij {row}: kolom '{column}' is leeg, maar is verplicht."
+    template_en = "Row {row}: column '{column}' is blank but required."
+
+
+class WrongType(ValidationError):
+    code = "wrong_type"
+    title = "Not a number"
+    description = "A value cell holds text that is not a number of the indicator's value type."
+    template_nl = "Rij {row}, kolom '{column}': '{value}' is geen {expected_nl}."
+    template_en = "Row {row}, column '{column}': '{value}' is not {expected_en}."
+
+
+class UnknownArea(ValidationError):
+    code = "unknown_area"
+    title = "Unknown area"
+    description = "The area code is not known and the mapping does not skip it explicitly."
+    template_nl = "Rij {row}, kolom '{column}': gebiedscode '{value}' is onbekend."
+    template_en = "Row {row}, column '{column}': area code '{value}' is unknown."
+
+
+class AreaOutOfScope(ValidationError):
+    code = "area_out_of_scope"
+    title = "Area outside the province"
+    description = "A steward may only deliver figures for the areas of their own province."
+    template_nl = "Rij {row}, kolom '{column}': u mag niet leveren voor gebied '{value}'."
+    template_en = "Row {row}, column '{column}': you may not deliver for area '{value}'."
+
+
+class UnknownPeriodCode(ValidationError):
+    code = "unknown_period_code"
+    title = "Unknown period code"
+    description = "Periods are 2023, 2023-H1, 2023-Q4, 2023-03 or CBS codes like 2023JJ00."
+    template_nl = "Rij {row}, kolom '{column}': '{value}' is geen geldige periodecode."
+    template_en = "Row {row}, column '{column}': '{value}' is not a valid period code."
+
+
+class WrongPeriodicity(ValidationError):
+    code = "wrong_periodicity"
+    title = "Wrong periodicity"
+    description = "The period is valid but not of the periodicity the indicator is measured in."
+    template_nl = (
+        "Rij {row}, kolom '{column}': periode '{value}' is een {actual}; indicator "
+        "'{indicator}' verwacht een {expected}."
+    )
+    template_en = (
+        "Row {row}, column '{column}': period '{value}' is a {actual}; indicator "
+        "'{indicator}' expects a {expected}."
+    )
+
+
+class UnknownBreakdownCode(ValidationError):
+    code = "unknown_breakdown_code"
+    title = "Unknown breakdown code"
+    description = "The breakdown dimension or code is not in the indicator's code lists."
+    template_nl = (
+        "Rij {row}, kolom '{column}': uitsplitsing '{value}' is niet toegestaan voor "
+        "indicator '{indicator}'."
+    )
+    template_en = (
+        "Row {row}, column '{column}': breakdown '{value}' is not allowed for indicator "
+        "'{indicator}'."
+    )
+
+
+class UnknownIndicator(ValidationError):
+    code = "unknown_indicator"
+    title = "Unknown indicator"
+    description = "The indicator code is not in the catalogue."
+    template_nl = "Rij {row}, kolom '{column}': indicator '{value}' staat niet in de catalogus."
+    template_en = "Row {row}, column '{column}': indicator '{value}' is not in the catalogue."
+
+
+class UnknownValueKind(ValidationError):
+    code = "unknown_value_kind"
+    title = "Unknown value kind"
+    description = "The value kind is realisatie, doel or prognose (realisation, target, forecast)."
+    template_nl = (
+        "Rij {row}, kolom '{column}': waardetype '{value}' is onbekend (realisatie, doel "
+        "of prognose)."
+    )
+    template_en = (
+        "Row {row}, column '{column}': value kind '{value}' is unknown (realisation, "
+        "target or forecast)."
+    )
+
+
+class UnknownStatus(ValidationError):
+    code = "unknown_status"
+    title = "Unknown status"
+    description = "The status is normaal, geschat, voorlopig, ontbrekend or vertrouwelijk."
+    template_nl = "Rij {row}, kolom '{column}': status '{value}' is onbekend."
+    template_en = "Row {row}, column '{column}': status '{value}' is unknown."
+
+
+class OutOfRange(ValidationError):
+    code = "out_of_range"
+    title = "Value out of range"
+    description = "The value is below the indicator's minimum or above its maximum."
+    template_nl = (
+        "Rij {row}, kolom '{column}': waarde {value} ligt buiten [{minimum}, {maximum}] "
+        "van indicator '{indicator}'."
+    )
+    template_en = (
+        "Row {row}, column '{column}': value {value} is outside [{minimum}, {maximum}] "
+        "of indicator '{indicator}'."
+    )
+
+
+class DuplicateKey(ValidationError):
+    code = "duplicate_key"
+    title = "Duplicate observation"
+    description = (
+        "Two rows give a value for the same indicator, area, period, breakdown and value kind."
+    )
+    template_nl = "Rij {row}, kolom '{column}': dezelfde waarneming als rij {first_row} ({key})."
+    template_en = "Row {row}, column '{column}': the same observation as row {first_row} ({key})."
+
+
+class PartsExceedTotal(ValidationError):
+    code = "parts_exceed_total"
+    title = "Parts exceed the total"
+    description = "The parts of a breakdown add up to more than the total given for it."
+    template_nl = (
+        "Rij {row}, kolom '{column}': de delen van {dimension} tellen op tot {parts}, "
+        "meer dan het totaal {value}."
+    )
+    template_en = (
+        "Row {row}, column '{column}': the parts of {dimension} add up to {parts}, more "
+        "than the total {value}."
+    )
+
+
+class Outlier(ValidationWarning):
+    code = "outlier"
+    title = "Outlier against the area's history"
+    description = (
+        "Modified z-score above the threshold against this series' own history (at least 5 points)."
+    )
+    template_nl = (
+        "Rij {row}, kolom '{column}': waarde {value} wijkt sterk af van de reeks "
+        "(mediaan {median}, score {score})."
+    )
+    template_en = (
+        "Row {row}, column '{column}': value {value} is far from the series (median "
+        "{median}, score {score})."
+    )
+
+
+class LargeJump(ValidationWarning):
+    code = "large_jump"
+    title = "Large jump from the previous period"
+    description = "The value changed by more than the threshold since the previous period."
+    template_nl = (
+        "Rij {row}, kolom '{column}': waarde {value} is {change} t.o.v. "
+        "{previous_period} ({previous})."
+    )
+    template_en = (
+        "Row {row}, column '{column}': value {value} is {change} against "
+        "{previous_period} ({previous})."
+    )

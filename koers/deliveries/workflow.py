@@ -1,0 +1,67 @@
+"""The delivery workflow: who may move a delivery from which status to which."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from koers.accounts.permissions import Action, require
+from koers.deliveries.models import Delivery, Transition
+from koers.deliveries.models import DeliveryStatus as S
+
+
+class WorkflowError(Exception):
+    """A transition that the workflow does not allow from the current status."""
+
+    code = "workflow"
+
+
+#: target status → (statuses it can be reached from, the action that permits it)
+TRANSITIONS: dict[str, tuple[frozenset[str], Action]] = {
+    S.SUBMITTED: (frozenset({S.VALIDATED}), Action.UPLOAD_DELIVERY),
+    S.APPROVED: (frozenset({S.SUBMITTED}), Action.APPROVE_DELIVERY),
+    S.PUBLISHED: (frozenset({S.APPROVED}), Action.PUBLISH_DELIVERY),
+    S.WITHDRAWN: (
+        frozenset({S.VALIDATED, S.SUBMITTED, S.APPROVED, S.PUBLISHED}),
+        Action.WITHDRAW_DELIVERY,
+    ),
+}
+
+
+def allowed_transitions(delivery: Delivery) -> list[str]:
+    return [to for to, (sources, _) in TRANSITIONS.items() if delivery.status in sources]
+
+
+def record(delivery: Delivery, to_status: str, *, user=None, note: str = "") -> None:
+    """Store a status change and its transition row (both land in the audit log)."""
+    Transition.objects.create(
+        delivery=delivery,
+        from_status=delivery.status,
+        to_status=to_status,
+        by=user if getattr(user, "is_authenticated", False) else None,
+        note=note,
+    )
+    delivery.status = to_status
+    delivery.save(update_fields=["status"])
+
+
+@transaction.atomic
+def transition(delivery: Delivery, to_status: str, *, user, note: str = "") -> Delivery:
+    """Move ``delivery`` to ``to_status`` after checking the workflow and the user's scope."""
+    if to_status not in TRANSITIONS:
+        raise WorkflowError(f"unknown target status {to_status!r}")
+    sources, action = TRANSITIONS[to_status]
+    require(user, action, province=delivery.province)
+    delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
+    if delivery.status not in sources:
+        raise WorkflowError(
+            f"delivery {delivery.pk} is {delivery.status}; it cannot become {to_status}"
+        )
+    if to_status == S.WITHDRAWN:
+        from koers.deliveries.versions import withdraw_observations
+
+        withdraw_observations(delivery)
+    record(delivery, to_status, user=user, note=note)
+    from koers.deliveries.signals import delivery_changed
+
+    delivery_changed.send(sender=Delivery, delivery=delivery, status=to_status)
+    return delivery

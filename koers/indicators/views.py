@@ -1,0 +1,93 @@
+"""Public indicator pages: the catalogue, one indicator, and its downloads."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from koers.areas.queries import dutch_provinces
+from koers.indicators.models import Indicator
+from koers.programme.models import Theme
+from koers.web.downloads import FORMATS, download_response
+from koers.web.figure_block import figure_block
+from koers.web.figures import current_language, indicator_view, latest_national
+from koers.web.rules_text import aggregation_rules
+
+
+def _public() -> object:
+    return Indicator.objects.exclude(status="peer")
+
+
+def _view_from(request, indicator: Indicator):
+    """The same choices for the page and its downloads: breakdown, provinces, map period."""
+    return indicator_view(
+        indicator,
+        breakdown=request.GET.get("uitsplitsing"),
+        provinces=request.GET.getlist("provincie"),
+        period=request.GET.get("periode"),
+    )
+
+
+@require_safe
+def indicator_list(request):
+    """Every programme indicator by theme, with its newest national figure."""
+    indicators = list(_public().prefetch_related("goals__theme"))
+    latest = {i.code: latest_national(i) for i in indicators}
+    groups = []
+    for theme in Theme.objects.order_by("number"):
+        mine = [i for i in indicators if any(g.theme_id == theme.pk for g in i.goals.all())]
+        if mine:
+            groups.append({"theme": theme, "rows": [(i, latest[i.code]) for i in mine]})
+    unlinked = [(i, latest[i.code]) for i in indicators if not i.goals.all()]
+    return render(
+        request,
+        "indicators/list.html",
+        {
+            "groups": groups,
+            "unlinked": unlinked,
+            "with_data": sum(1 for row in latest.values() if row),
+            "total": len(indicators),
+            "nav": "indicators",
+        },
+    )
+
+
+@require_safe
+def indicator_detail(request, code: str):
+    """Definition, rules, chart, map, table, reconciliation and completeness of one indicator."""
+    indicator = get_object_or_404(
+        _public().select_related("numerator", "denominator", "weight"), code=code
+    )
+    view = _view_from(request, indicator)
+    block = figure_block(view)
+    reconciliation = [r for r in reversed(view.national) if r.get("reported_value") is not None]
+    missing = [r for r in view.regional if r["value"] is None]
+    return render(
+        request,
+        "indicators/detail.html",
+        {
+            "indicator": indicator,
+            "fig": block,
+            "view": view,
+            "rules": aggregation_rules(indicator),
+            "reconciliation": reconciliation,
+            "unallocated_rows": [
+                r for r in reversed(view.national) if r.get("unallocated_value") is not None
+            ],
+            "missing": missing,
+            "reported": len(view.regional) - len(missing),
+            "provinces": [(p.code, p.display_name(current_language())) for p in dutch_provinces()],
+            "goals": indicator.goals.select_related("theme"),
+            "nav": "indicators",
+        },
+    )
+
+
+@require_safe
+def indicator_download(request, code: str, file_format: str):
+    """What the page shows, as CSV, XLSX or JSON (same choices, same numbers)."""
+    if file_format not in FORMATS:
+        raise Http404("unknown format")
+    indicator = get_object_or_404(_public(), code=code)
+    return download_response(_view_from(request, indicator), file_format)

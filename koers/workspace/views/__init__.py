@@ -1,0 +1,1 @@
+"""Workspace pages: each gathers its inputs, calls one function and renders a template."""
