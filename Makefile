@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEED := ../shared/seed/bestuursprogramma-ipo-2023-2027.txt
 GEO := ../shared/data/geo/provincie_2023_wgs84.geojson
+CBS := ../shared/data/cbs
 PYTEST_ARGS ?=
 
 .PHONY: install run test lint test-sqlite test-postgres browser bench clean messages
@@ -22,6 +23,7 @@ run: install
 	$(BIN)/koers init
 	@if [ -f $(SEED) ]; then $(BIN)/koers programme import $(SEED); fi
 	@if [ -f $(GEO) ]; then $(BIN)/koers areas import-boundaries $(GEO); fi
+	@for f in $(CBS)/*.csv; do [ -f "$$f" ] && $(BIN)/koers import "$$f" --publish; done; true
 	$(BIN)/koers serve
 
 browser:

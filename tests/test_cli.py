@@ -53,6 +53,7 @@ def test_init_twice_changes_nothing(koers):
     assert "programme loaded (0 changes)" not in first
     assert "programme loaded (0 changes)" in second
     assert "areas loaded (0 changes)" in second
+    assert "indicator catalogue loaded (0 changes)" in second
 
 
 def test_import_gives_35_goals_with_clean_texts(koers):

@@ -14,8 +14,15 @@ from koers.cli.base import FORMAT_OPTION, echo_json, fail, setup_django
     help="Mapping file (YAML); not needed for a filled-in Koers template.",
 )
 @click.option("--province", help="Deliver for this province (e.g. PV25); limits the scope.")
+@click.option(
+    "--publish",
+    is_flag=True,
+    help="Also submit, approve and publish the delivery (for trusted sources such as CBS).",
+)
 @FORMAT_OPTION
-def import_(path: Path, mapping: Path | None, province: str | None, output_format: str) -> None:
+def import_(
+    path: Path, mapping: Path | None, province: str | None, publish: bool, output_format: str
+) -> None:
     """Import a delivery file: validate it, keep the original and store its observations.
 
     All or nothing: a file with any error stores no observation. Exits 0 when the
@@ -26,6 +33,11 @@ def import_(path: Path, mapping: Path | None, province: str | None, output_forma
     from koers.deliveries.storing import receive
 
     delivery = receive(path, mapping_path=mapping, province=province, channel="cli")
+    if publish and delivery.status == "validated" and delivery.observations_created:
+        from koers.deliveries.workflow import transition
+
+        for status in ("submitted", "approved", "published"):
+            delivery = transition(delivery, status, user=None, note="koers import --publish")
     summary = delivery_summary(delivery)
     if output_format == "json":
         echo_json(summary)

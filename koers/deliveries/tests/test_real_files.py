@@ -71,6 +71,24 @@ def test_cli_import_reports_json_and_exit_codes(
         run("import", str(wind), "--mapping", str(mapping("70960")), "--format", "json").stdout
     )
     assert again["observations_created"] == 0 and again["no_changes"]
+    cbs = shared_data / "cbs" / "85004ned_hernieuwbare_elektriciteit.csv"
+    published = json.loads(run("import", str(cbs), "--publish", "--format", "json").stdout)
+    assert published["status"] == "published" and published["observations_created"] > 0
+    query = run(
+        "query",
+        "--indicator",
+        "hernieuwbaar_elektrisch_vermogen",
+        "--area",
+        "NL01",
+        "--period",
+        "2023",
+        "--breakdown",
+        "BronEnTechniek=E006590",
+        "--format",
+        "json",
+    )
+    assert query.returncode == 0, query.stderr
+    assert json.loads(query.stdout)[0]["within_tolerance"]
     bad = tmp_path / "bad.csv"
     bad.write_text(wind.read_text().replace(",PV25,2021JJ00,", ",PV77,2021JJ00,"))
     rejected = run("import", str(bad), "--mapping", str(mapping("70960")), "--format", "json")
