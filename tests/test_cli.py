@@ -88,3 +88,10 @@ def test_errors_are_one_line_without_traceback(koers, tmp_path):
     )
     missing = koers("programme", "import", "/nonexistent.txt", check=False)
     assert missing.returncode != 0 and "Traceback" not in missing.stderr
+
+
+def test_the_committed_cli_reference_matches_the_help():
+    from koers.cli.reference import cli_reference
+
+    committed = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert committed == cli_reference(), "run: python -m koers.cli.reference > docs/cli.md"

@@ -5,7 +5,7 @@ from koers.cli.base import setup_django
 
 @click.command()
 def init() -> None:
-    """Migrate the database and load the programme and the built-in areas.
+    """Migrate the database and load the programme, areas and starter indicator catalogue.
 
     Idempotent: running it again changes nothing.
     """
