@@ -14,7 +14,11 @@ def isolated_data_dir(tmp_path, monkeypatch):
     if not settings.configured:  # plain-library tests (engine, ingest) run without Django
         yield
         return
+    from django.core.cache import cache
+
     from koers.analytics.store import analytics_store
+
+    cache.clear()  # rendered pages and chart SVGs of an earlier test
 
     analytics_store.cache_clear()
     yield

@@ -7,6 +7,7 @@ from django.urls import include, path, re_path
 
 from koers.api.views import UnknownResourceView
 from koers.programme.views import programme_overview
+from koers.web.page_cache import public_page
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -16,7 +17,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include(([path("", programme_overview, name="home")], "web"))),
+    path("", include(([path("", public_page(programme_overview), name="home")], "web"))),
     path("", include("koers.programme.urls")),
     path("", include("koers.web.urls")),
     path("open-data/", include("koers.publication.urls")),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from koers.areas.queries import dutch_provinces
 from koers.charts.maps import ChoroplethMap, Region, choropleth
 from koers.deliveries.completeness import completeness_rows
-from koers.deliveries.models import Delivery
+from koers.deliveries.models import Delivery, Observation
 from koers.indicators.models import Indicator
 from koers.web.figure_block import province_map
 from koers.web.figures import current_language, indicator_view
@@ -114,11 +114,11 @@ def province_detail(request, code: str):
     if mapped:
         view = indicator_view(mapped.indicator, breakdown=mapped.breakdown, period=mapped.period)
         province_map_ = province_map(view, highlight=province.code, key="provincie")
+    about_province = Observation.objects.filter(delivery=OuterRef("pk"), area=province)
     deliveries = (
         Delivery.objects.filter(status="published")
-        .filter(Q(province=province) | Q(observations__area=province))
+        .filter(Q(province=province) | Q(Exists(about_province)))
         .select_related("file")
-        .distinct()
         .order_by("-received_at")
     )
     completeness = completeness_summary(province.code)
