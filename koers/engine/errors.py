@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
+from koers.errors import KoersError
 
-class EngineError(Exception):
-    """Base class; `code` is stable and safe to show in API problem documents."""
+
+class EngineError(KoersError):
+    """Base class of this library's errors; `code` is stable."""
 
     code = "engine_error"
     title = "Engine error"
-
-    def __init__(self, message: str, **context: object) -> None:
-        super().__init__(message)
-        self.message = message
-        self.context = context
-
-    def as_dict(self) -> dict[str, object]:
-        return {"type": self.code, "title": self.title, "detail": self.message, **self.context}
 
 
 class SchemaError(EngineError):

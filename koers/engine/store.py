@@ -62,7 +62,10 @@ class AnalyticsStore:
         cached = self._cache.get(indicator)
         if cached and cached[0] == st.st_mtime_ns and cached[1] == st.st_size:
             return cached[2]
-        table = with_lineage(pq.read_table(path, memory_map=True).cast(STORED)).cast(AGGREGATES)
+        # One mapping of one inode: opening the path twice could pair the footer of the old
+        # file with the pages of a newer one swapped in between.
+        stored = pq.read_table(pa.memory_map(str(path)))
+        table = with_lineage(stored.cast(STORED)).cast(AGGREGATES)
         self._cache[indicator] = (st.st_mtime_ns, st.st_size, table)
         return table
 

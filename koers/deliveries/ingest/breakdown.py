@@ -1,7 +1,8 @@
 """Canonical breakdown strings: `_T` for the total, else sorted `dim=code` parts joined by `;`.
 
-Same rules as `koers.engine.breakdown`, so both sides agree on keys. The vectorised
-`breakdown_column` builds the string for a whole batch from one code array per dimension.
+The canonical form is the engine's (`koers.engine.breakdown`), so both sides agree on
+keys. Parsing here is lenient (blank means total, any order), as delivered files need; the
+vectorised `breakdown_column` builds the string for a whole batch at once.
 """
 
 from __future__ import annotations
@@ -12,8 +13,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from koers.deliveries.ingest.errors import BreakdownError
+from koers.engine import breakdown as engine_breakdown
+from koers.engine.breakdown import TOTAL
 
-TOTAL = "_T"
+__all__ = ["TOTAL", "breakdown_column", "canonical_breakdown", "parse_breakdown"]
+
 RESERVED = frozenset("=;|")
 
 
@@ -25,15 +29,14 @@ def _check(part: str, what: str) -> str:
 
 
 def canonical_breakdown(parts: Mapping[str, str]) -> str:
-    """`{"Geslacht": "3000", "Leeftijd": "_T"}` -> `Geslacht=3000`; no real dims -> `_T`."""
-    kept = {}
-    for dim, code in parts.items():
-        dim, code = _check(dim, "dimension"), _check(code, "code")
-        if code != TOTAL:
-            kept[dim] = code
-    if not kept:
-        return TOTAL
-    return ";".join(f"{dim}={kept[dim]}" for dim in sorted(kept))
+    """`{"Geslacht": "3000", "Leeftijd": "_T"}` -> `Geslacht=3000`; no real dims -> `_T`.
+
+    The engine's rule, with this library's error class.
+    """
+    try:
+        return engine_breakdown.canonical_breakdown(parts)
+    except engine_breakdown.BreakdownError as exc:
+        raise BreakdownError(exc.message, **exc.context) from None
 
 
 def parse_breakdown(breakdown: str) -> dict[str, str]:

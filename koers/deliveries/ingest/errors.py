@@ -7,20 +7,14 @@ below are for problems the caller must fix before a file can be read at all.
 
 from __future__ import annotations
 
+from koers.errors import KoersError
 
-class IngestError(Exception):
-    """Base class; `code` is stable and safe to show in API problem documents."""
+
+class IngestError(KoersError):
+    """Base class of this library's errors; `code` is stable."""
 
     code = "ingest_error"
     title = "Delivery cannot be read"
-
-    def __init__(self, message: str, **context: object) -> None:
-        super().__init__(message)
-        self.message = message
-        self.context = context
-
-    def as_dict(self) -> dict[str, object]:
-        return {"type": self.code, "title": self.title, "detail": self.message, **self.context}
 
 
 class MappingError(IngestError):
