@@ -18,6 +18,7 @@ from koers.deliveries.files import keep_original
 from koers.deliveries.history import HistoryCache
 from koers.deliveries.ingest import read_delivery
 from koers.deliveries.ingest.mapping_loader import load_mapping
+from koers.deliveries.ingest.shipped import MAPPINGS_DIR
 from koers.deliveries.models import Delivery, DeliveryStatus
 from koers.deliveries.workflow import record
 from koers.indicators.models import Indicator
@@ -64,6 +65,15 @@ def _store_batch(
     return created, superseded
 
 
+def _mapping_used(mapping_path: Path | None, ingest) -> Path | None:
+    """The mapping file given, or the shipped one the file was recognised by (None: template)."""
+    if mapping_path:
+        return mapping_path
+    used = getattr(ingest, "mapping", None)
+    shipped = MAPPINGS_DIR / used.file if used else None
+    return shipped if shipped and shipped.is_file() else None
+
+
 def receive(
     path: Path,
     *,
@@ -77,7 +87,13 @@ def receive(
     if user is not None:  # the CLI is trusted; the web and the API always pass their user
         require(user, Action.UPLOAD_DELIVERY, province=province)
     mapping = load_mapping(mapping_path) if mapping_path else None
+    history = HistoryCache()
+    # Opened first: a file that cannot be read at all (no mapping fits) records nothing.
+    ingest = read_delivery(
+        path, mapping, validation_context(province=province, history=history.lookup)
+    )
     stored = keep_original(path, name=name)
+    mapping_path = _mapping_used(mapping_path, ingest)
     delivery = Delivery.objects.create(
         file=stored,
         mapping_name=mapping_path.name if mapping_path else "",
@@ -85,10 +101,6 @@ def receive(
         province=Area.objects.get(code=province) if province else None,
         channel=channel,
         submitted_by=user if getattr(user, "is_authenticated", False) else None,
-    )
-    history = HistoryCache()
-    ingest = read_delivery(
-        path, mapping, validation_context(province=province, history=history.lookup)
     )
     ids = IdMaps.load()
     now = timezone.now()

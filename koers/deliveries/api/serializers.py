@@ -8,8 +8,7 @@ from rest_framework import serializers
 from koers.accounts.permissions import can
 from koers.api.conventions import absolute, link
 from koers.api.fields import BlankAsNullField, FiniteFloatField, links_schema
-from koers.areas.models import Area
-from koers.deliveries.api.uploads import shipped_mapping_paths
+from koers.areas.queries import dutch_provinces
 from koers.deliveries.models import (
     Channel,
     Delivery,
@@ -20,6 +19,7 @@ from koers.deliveries.models import (
     ValueKind,
 )
 from koers.deliveries.reports import delivery_summary
+from koers.deliveries.uploads import shipped_mapping_paths
 from koers.deliveries.workflow import TRANSITIONS, allowed_transitions
 
 
@@ -181,7 +181,7 @@ class AanleveringUploadSerializer(serializers.Serializer):
     )
 
     def validate_provincie(self, value: str) -> str:
-        if not Area.objects.filter(code=value, type="provincie").exists():
+        if not dutch_provinces().filter(code=value).exists():
             raise serializers.ValidationError(f"{value!r} is geen provinciecode.", code="invalid")
         return value
 

@@ -26,9 +26,9 @@ from koers.deliveries.api.serializers import (
     VerwachteAanleveringSerializer,
     WaarnemingSerializer,
 )
-from koers.deliveries.api.uploads import receive_upload
 from koers.deliveries.completeness import completeness_rows
 from koers.deliveries.models import Delivery
+from koers.deliveries.uploads import receive_upload
 from koers.deliveries.workflow import WorkflowError, transition
 
 
@@ -132,6 +132,7 @@ class AanleveringViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVi
         delivery = receive_upload(
             data["bestand"],
             user=request.user,
+            channel="api",
             province=data.get("provincie"),
             mapping_name=data.get("mapping"),
             mapping_file=data.get("mappingBestand"),
