@@ -206,7 +206,7 @@ def run_phase(phase: str, rows: int, workdir: Path, queries: int) -> dict:
 
         def compute():
             run = Aggregation(obs, areas, links, rules)
-            run.con.execute(f"CREATE TABLE agg AS {run.final_sql(lineage=False)}")
+            run.con.execute(f"CREATE TABLE agg AS {run.stored_sql()}")
             n = run.con.execute("SELECT count(*) FROM agg").fetchone()[0]
             run.close()
             return n

@@ -5,7 +5,8 @@ Order of work (architecture.md, "Data semantics"):
   2. per hierarchy, bottom-up per height, parents get values from their children (area_step);
   3. every area's base-period values are rolled up over time (time_step);
   4. ratios and `after` formulas are evaluated on every resulting key (pointwise_step);
-  5. one final SELECT adds value, reconciliation, status and lineage columns.
+  5. one final SELECT gives the STORED columns with the tolerance (stored_sql); the rest of
+     AGGREGATES is derived from those when rows are read (aggregates.complete).
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from koers.engine import keys
+from koers.engine.aggregates import STORED, complete, levels_of
 from koers.engine.area_step import area_step_sql
 from koers.engine.areas import ACTIVE_LINKS_SQL, plan_hierarchies
 from koers.engine.errors import RulesError
-from koers.engine.lineage import lineage_sql
 from koers.engine.periods import parse_period
 from koers.engine.pointwise_step import formula_after_sql, formula_before_sql, ratio_wave_sql
 from koers.engine.rules import (
@@ -29,7 +31,7 @@ from koers.engine.rules import (
     rules_by_code,
     rules_table,
 )
-from koers.engine.schema import AGGREGATES, AREA_LINKS, AREAS, OBSERVATIONS, require_columns
+from koers.engine.schema import AREA_LINKS, AREAS, OBSERVATIONS, require_columns
 from koers.engine.sql import PERIOD_TYPE_SQL, ROW_COLUMNS, ROW_TABLE_DDL, lit_list, same_key
 from koers.engine.time_step import TIME_ROWS_SQL, period_frames, run_time_steps
 
@@ -39,7 +41,7 @@ _STEPS = ("prepare", "derive", "areas", "time", "pointwise")
 
 
 class Aggregation:
-    """One aggregation run inside its own DuckDB connection; read `final_sql` or `to_arrow()`."""
+    """One aggregation run inside its own DuckDB connection; read `stored_sql` or `to_arrow()`."""
 
     def __init__(
         self,
@@ -78,9 +80,26 @@ class Aggregation:
             observations = observations.filter(wanted)
         con = self.con = duckdb.connect()
         con.execute("SET preserve_insertion_order = false")
-        con.register("obs_in", observations)
-        con.register("areas_in", areas)
-        con.register("links_in", links)
+        keys.create_types(
+            con,
+            {
+                "indicator": {*self.rules, *keys.unique(observations.column("indicator"))},
+                "area": keys.unique(observations.column("area"))
+                | keys.unique(areas.column("code"))
+                | keys.unique(links.column("child"))
+                | keys.unique(links.column("parent")),
+                "period": keys.period_domain(
+                    keys.unique(observations.column("period")), self.windows
+                ),
+                "breakdown": {keys.TOTAL, *keys.unique(observations.column("breakdown"))},
+                "value_kind": {*keys.VALUE_KINDS, *keys.unique(observations.column("value_kind"))},
+                "hierarchy": keys.unique(links.column("hierarchy")),
+            },
+        )
+        con.register("obs_in", observations)  # read once, into the typed table `obs`
+        keys.register(con, "areas_in", areas, code="area")
+        keys.register(con, "links_in", links, child="area", parent="area", hierarchy="hierarchy")
+        self.levels = levels_of(areas)
         self._check_rules()
         self._run()
 
@@ -110,12 +129,17 @@ class Aggregation:
         self.progress("prepare", 0, len(_STEPS))
         table = rules_table(self.rules.values())
         zero = pa.array([r.zero_significant for r in self.rules.values()], pa.bool_())
-        con.register("rules_t", table.append_column("zero_significant", zero))
+        self.parts = {code: n for n, code in enumerate(sorted(self.rules))}
+        part = pa.array([self.parts[c] for c in self.rules], pa.int32())
+        table = table.append_column("zero_significant", zero).append_column("part", part)
+        keys.register(con, "rules_t", table, code="indicator")
         period_type = PERIOD_TYPE_SQL.format(col="o.period")
-        # one pass over the input; every later step reads this compact table
+        # one pass over the input; every later step reads this compact, typed table
         con.execute(
             f"""CREATE TEMP TABLE obs AS
-            SELECT o.indicator, o.area, o.period, o.breakdown, o.value_kind,
+            SELECT o.indicator::k_indicator AS indicator, o.area::k_area AS area,
+                   o.period::k_period AS period, o.breakdown::k_breakdown AS breakdown,
+                   o.value_kind::k_value_kind AS value_kind,
                    CASE WHEN o.status = 'missing' OR (o.value = 0 AND NOT r.zero_significant)
                         THEN NULL ELSE o.value END AS v,
                    CASE WHEN o.status = 'missing' THEN 'observation marked missing'
@@ -124,11 +148,12 @@ class Aggregation:
                         THEN 'zero is not significant for this indicator' END AS reason,
                    {period_type} = r.periodicity AS is_base,
                    r.kind IN ('base', 'before') AS phase_a
-            FROM obs_in o JOIN rules_t r ON r.code = o.indicator"""
+            FROM obs_in o JOIN rules_t r ON r.code = o.indicator::k_indicator"""
         )
         con.execute(
-            """CREATE TEMP TABLE derived_obs (indicator VARCHAR, area VARCHAR, period VARCHAR,
-            breakdown VARCHAR, value_kind VARCHAR, v DOUBLE, reason VARCHAR)"""
+            """CREATE TEMP TABLE derived_obs (indicator k_indicator, area k_area,
+            period k_period, breakdown k_breakdown, value_kind k_value_kind, v DOUBLE,
+            reason VARCHAR)"""
         )
         con.execute(
             f"""CREATE TEMP VIEW obs_all AS
@@ -146,7 +171,8 @@ class Aggregation:
         self.progress("areas", 2, len(_STEPS))
         con.execute(ROW_TABLE_DDL.format(name="comp"))
         weighted = [c for c in self._of_kind("base") if self.rules[c].area_rule == "weighted_mean"]
-        con.register(
+        keys.register(
+            con,
             "weights_t",
             pa.table(
                 {
@@ -154,6 +180,8 @@ class Aggregation:
                     "weight": pa.array([self.rules[c].weight for c in weighted], pa.string()),
                 }
             ),
+            code="indicator",
+            weight="indicator",
         )
         for hierarchy in self.plan.hierarchies:
             for height in range(1, self.plan.max_height(hierarchy) + 1):
@@ -177,7 +205,8 @@ class Aggregation:
         self.has_coarse = any(
             i in phase_a and parsed[p].type != self.rules[i].periodicity for i, p in pairs
         )
-        con.register(
+        keys.register(
+            con,
             "period_info",
             pa.table(
                 {
@@ -185,10 +214,11 @@ class Aggregation:
                     "end_date": pa.array([parsed[p].end for p in base_periods], pa.date32()),
                 }
             ),
+            period="period",
         )
         pmap, info = period_frames(base_periods, self.windows)
-        con.register("pmap", pmap)
-        con.register("target_info", info)
+        keys.register(con, "pmap", pmap, sub="period", target="period")
+        keys.register(con, "target_info", info, period="period")
         self.base_periodicities = {parsed[p].type for p in base_periods}
         con.execute(
             """CREATE TEMP VIEW base_a AS
@@ -201,11 +231,12 @@ class Aggregation:
         self.plan = plan_hierarchies(
             con.sql("SELECT child, parent, hierarchy FROM links_in").to_arrow_table()
         )
-        con.register("hh", self.plan.height_table())
-        con.register("area_hier", self.plan.area_hierarchies())
-        con.register(
-            "parents_t", pa.table({"area": pa.array(sorted(self.plan.all_parents()), pa.string())})
+        keys.register(con, "hh", self.plan.height_table(), hierarchy="hierarchy", area="area")
+        keys.register(
+            con, "area_hier", self.plan.area_hierarchies(), area="area", hierarchy="hierarchy"
         )
+        parents = pa.array(sorted(self.plan.all_parents()), pa.string())
+        keys.register(con, "parents_t", pa.table({"area": parents}), area="area")
         con.execute(
             f"""CREATE TEMP TABLE al AS
             SELECT x.*, coalesce(hc.height, 0) AS child_height,
@@ -224,7 +255,7 @@ class Aggregation:
         con = self.con
         con.execute(
             """CREATE TEMP VIEW leaf AS
-            SELECT NULL::VARCHAR AS hierarchy, indicator, area, period, breakdown, value_kind,
+            SELECT NULL::k_hierarchy AS hierarchy, indicator, area, period, breakdown, value_kind,
                    v AS reported, NULL::DOUBLE AS computed, (v IS NOT NULL)::INTEGER AS cov_count,
                    1 AS cov_expected, 1 AS n_parts, NULL::DOUBLE AS unalloc, false AS partial,
                    reason
@@ -280,7 +311,8 @@ class Aggregation:
             "CREATE TEMP VIEW rows_all AS SELECT * FROM rows_a UNION ALL SELECT * FROM b_rows"
         )
         ratios = [c for c in self._of_kind("pointwise") if self.rules[c].formula is None]
-        con.register(
+        keys.register(
+            con,
             "ratio_defs",
             pa.table(
                 {
@@ -292,8 +324,10 @@ class Aggregation:
                     "scale": pa.array([float(self.rules[c].scale) for c in ratios], pa.float64()),
                 }
             ),
+            code="indicator",
         )
-        con.register(
+        keys.register(
+            con,
             "ratio_parts",
             pa.table(
                 {
@@ -309,6 +343,8 @@ class Aggregation:
                     "role": pa.array(["num", "den"] * len(ratios), pa.string()),
                 }
             ),
+            code="indicator",
+            component="indicator",
         )
         done = set(self._of_kind("base", "before"))
         needed = {dep for r in self.rules.values() for dep in r.components}
@@ -335,11 +371,13 @@ class Aggregation:
 
     # -- output ------------------------------------------------------------------------
 
-    def final_sql(self, indicators: Iterable[str] | None = None, *, lineage: bool = True) -> str:
-        """SELECT producing AGGREGATES rows (for the targets, or the given indicators).
+    def stored_sql(self, indicators: Iterable[str] | None = None) -> str:
+        """SELECT producing `indicator`, `part` and the STORED columns of every aggregate.
 
+        `part` numbers the indicators in code order (the store partitions its files by it).
         Leaf rows (areas that are no parent) only echo their observation, so they get a
-        cheap SELECT of their own; everything computed gets the reconciliation columns.
+        cheap SELECT of their own; everything computed gets a tolerance. The rest of
+        AGGREGATES follows from these columns (`aggregates.complete`).
         """
         wanted = set(self.targets if indicators is None else indicators)
         where = (
@@ -347,7 +385,6 @@ class Aggregation:
             if wanted >= set(self.rules)
             else f"WHERE {{a}}.indicator IN {lit_list(sorted(wanted))}"
         )
-        value = "coalesce(r.reported, r.computed)"
         both = "r.computed IS NOT NULL AND r.reported IS NOT NULL"
         tol = f"""CASE WHEN NOT ({both}) THEN NULL
             WHEN ru.tolerance_abs IS NOT NULL OR ru.tolerance_rel IS NOT NULL
@@ -358,49 +395,36 @@ class Aggregation:
         computed_sources = " UNION ALL ".join(
             f"SELECT * FROM {t}" for t in ("comp", "time_rows", "b_rows", *self.streamed)
         )
-        lineage_l = ", " + lineage_sql("l", hierarchy="''") + " AS lineage_id" if lineage else ""
-        lineage_r = f", {lineage_sql('r')} AS lineage_id" if lineage else ""
         return f"""
-        SELECT l.indicator, NULL::VARCHAR AS hierarchy, l.area, a.type AS level, l.period,
-               {PERIOD_TYPE_SQL.format(col="l.period")} AS period_type,
-               l.breakdown, l.value_kind, l.reported AS value,
-               NULL::DOUBLE AS computed_value, l.reported AS reported_value,
-               NULL::DOUBLE AS difference,
-               NULL::DOUBLE AS tolerance, NULL::BOOLEAN AS within_tolerance,
+        SELECT l.indicator, ru.part, NULL::k_hierarchy AS hierarchy, l.area, l.period,
+               l.breakdown, l.value_kind, NULL::DOUBLE AS computed_value,
+               l.reported AS reported_value, NULL::DOUBLE AS tolerance,
                NULL::DOUBLE AS unallocated_value, l.cov_count AS coverage_count,
                1 AS coverage_expected, false AS partial,
-               CASE WHEN l.reported IS NULL THEN 'missing' ELSE 'ok' END AS status,
                CASE WHEN l.reported IS NULL THEN coalesce(l.reason, 'no data') END AS missing_reason
-               {lineage_l}
         FROM leaf l
-        LEFT JOIN areas_in a ON a.code = l.area
+        JOIN rules_t ru ON ru.code = l.indicator
         {where.format(a="l")}
         UNION ALL
-        SELECT r.indicator, r.hierarchy, r.area, a.type AS level, r.period,
-               {PERIOD_TYPE_SQL.format(col="r.period")} AS period_type,
-               r.breakdown, r.value_kind, {value} AS value,
-               r.computed AS computed_value, r.reported AS reported_value,
-               r.computed - r.reported AS difference,
-               {tol} AS tolerance,
-               CASE WHEN {both} THEN abs(r.computed - r.reported)
-                    <= {tol} + 1e-9 * greatest(1, abs(r.reported)) END AS within_tolerance,
+        SELECT r.indicator, ru.part, r.hierarchy, r.area, r.period, r.breakdown, r.value_kind,
+               r.computed AS computed_value, r.reported AS reported_value, {tol} AS tolerance,
                r.unalloc AS unallocated_value, r.cov_count::INTEGER AS coverage_count,
                r.cov_expected::INTEGER AS coverage_expected, r.partial,
-               CASE WHEN {value} IS NULL THEN 'missing'
-                    WHEN r.reported IS NULL AND r.partial THEN 'partial' ELSE 'ok' END AS status,
-               CASE WHEN {value} IS NULL THEN coalesce(r.reason, 'no data') END AS missing_reason
-               {lineage_r}
+               CASE WHEN coalesce(r.reported, r.computed) IS NULL
+                    THEN coalesce(r.reason, 'no data') END AS missing_reason
         FROM ({computed_sources}) r
         JOIN rules_t ru ON ru.code = r.indicator
-        LEFT JOIN areas_in a ON a.code = r.area
         {where.format(a="r")}
         """
 
     def to_arrow(self, *, sort: bool = True) -> pa.Table:
-        sql = self.final_sql()
+        sql = f"SELECT * EXCLUDE (part) FROM ({self.stored_sql()})"
         if sort:
             sql += " ORDER BY indicator, value_kind, hierarchy NULLS FIRST, area, period, breakdown"
-        return self.con.sql(sql).to_arrow_table().cast(AGGREGATES)
+        table = self.con.sql(sql).to_arrow_table()
+        stored = table.select(STORED.names).cast(STORED)
+        indicator = table.column("indicator").cast(pa.string())
+        return complete(stored, levels=self.levels, indicator=indicator)
 
     def close(self) -> None:
         self.con.close()

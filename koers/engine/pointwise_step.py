@@ -28,10 +28,10 @@ def ratio_wave_sql(codes: list[str], *, with_own: bool, into: str = "INSERT INTO
         f"""FULL JOIN ({_OWN.format(codes=wave)}) o
             ON nd.indicator = o.indicator AND {same_key("nd", "o")}"""
         if with_own
-        else "LEFT JOIN (SELECT NULL::VARCHAR AS hierarchy, NULL::VARCHAR AS indicator, "
-        "NULL::VARCHAR AS area, NULL::VARCHAR AS period, NULL::VARCHAR AS breakdown, "
-        "NULL::VARCHAR AS value_kind, NULL::DOUBLE AS reported, NULL::VARCHAR AS own_reason) o "
-        "ON false"
+        else "LEFT JOIN (SELECT NULL::k_hierarchy AS hierarchy, NULL::k_indicator AS indicator, "
+        "NULL::k_area AS area, NULL::k_period AS period, NULL::k_breakdown AS breakdown, "
+        "NULL::k_value_kind AS value_kind, NULL::DOUBLE AS reported, "
+        "NULL::VARCHAR AS own_reason) o ON false"
     )
     return f"""
     {into}

@@ -24,11 +24,13 @@ ROW_COLUMNS = (
     "reason",
 )
 
+# Key columns use the run's ENUM types (keys.py).
 ROW_TABLE_DDL = """
 CREATE TEMP TABLE {name} (
-  hierarchy VARCHAR, indicator VARCHAR, area VARCHAR, period VARCHAR, breakdown VARCHAR,
-  value_kind VARCHAR, reported DOUBLE, computed DOUBLE, cov_count INTEGER,
-  cov_expected INTEGER, n_parts INTEGER, unalloc DOUBLE, partial BOOLEAN, reason VARCHAR
+  hierarchy k_hierarchy, indicator k_indicator, area k_area, period k_period,
+  breakdown k_breakdown, value_kind k_value_kind, reported DOUBLE, computed DOUBLE,
+  cov_count INTEGER, cov_expected INTEGER, n_parts INTEGER, unalloc DOUBLE, partial BOOLEAN,
+  reason VARCHAR
 )
 """
 

@@ -1,10 +1,11 @@
 """The materialised analytics store: one Parquet file per indicator, written atomically.
 
-Files hold the AGGREGATES columns except lineage_id, a pure function of the key columns
-that is added back when a file is read. refresh() recomputes the given indicators (plus
-those derived from them) and swaps each file in with os.replace, so a reader in another
-process sees the old file or the new one, never half of one. query() answers from the
-files only, caching each Arrow table per process until the file's mtime or size changes.
+Files hold the STORED columns only (see aggregates.py) plus the area levels in their
+key-value metadata; the other AGGREGATES columns are derived from them when a file is
+read. refresh() recomputes the given indicators (plus those derived from them) and swaps
+each file in with os.replace, so a reader in another process sees the old file or the new
+one, never half of one. query() answers from the files only, caching each Arrow table per
+process until the file's mtime or size changes.
 """
 
 from __future__ import annotations
@@ -22,18 +23,24 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from koers.engine.aggregates import (
+    LEVELS_KEY,
+    STORED,
+    complete,
+    levels_from_metadata,
+    levels_metadata,
+    levels_of,
+)
 from koers.engine.errors import StoreError
-from koers.engine.lineage import with_lineage
 from koers.engine.pipeline import Aggregation, Progress
 from koers.engine.rules import IndicatorRules, dependents, rules_by_code
-from koers.engine.schema import AGGREGATES
+from koers.engine.sql import lit
 
 SUFFIX = ".parquet"
-STORED = pa.schema([f for f in AGGREGATES if f.name != "lineage_id"])
 
 
 class AnalyticsStore:
-    """A folder of `<indicator>.parquet` files holding AGGREGATES rows."""
+    """A folder of `<indicator>.parquet` files holding the STORED columns of AGGREGATES rows."""
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
@@ -65,7 +72,11 @@ class AnalyticsStore:
         # One mapping of one inode: opening the path twice could pair the footer of the old
         # file with the pages of a newer one swapped in between.
         stored = pq.read_table(pa.memory_map(str(path)))
-        table = with_lineage(stored.cast(STORED)).cast(AGGREGATES)
+        levels = levels_from_metadata(stored.schema.metadata)
+        if not levels and "level" in stored.column_names:  # a file from before STORED
+            levels = dict(zip(stored["area"].to_pylist(), stored["level"].to_pylist(), strict=True))
+        stored = stored.select(STORED.names).cast(STORED)
+        table = complete(stored, levels=levels, indicator=indicator)
         self._cache[indicator] = (st.st_mtime_ns, st.st_size, table)
         return table
 
@@ -73,9 +84,12 @@ class AnalyticsStore:
         """Move a finished file into place atomically (same file system)."""
         os.replace(source, self.path(indicator))
 
-    def write(self, indicator: str, table: pa.Table) -> None:
+    def write(self, indicator: str, table: pa.Table, *, levels: dict[str, str]) -> None:
+        """Write rows that have (at least) the STORED columns, with the area levels."""
         tmp = self.root / f".{uuid.uuid4().hex}.tmp"
-        pq.write_table(table.select(STORED.names).cast(STORED), tmp)
+        stored = table.select(STORED.names).cast(STORED)
+        metadata = {LEVELS_KEY: levels_metadata(levels).encode()}
+        pq.write_table(stored.replace_schema_metadata(metadata), tmp)
         self.replace(indicator, tmp)
 
 
@@ -107,20 +121,17 @@ def refresh(
     tmpdir = store.root / f".refresh-{uuid.uuid4().hex}"
     try:
         written = sorted(run.targets)
-        ids = {code: i for i, code in enumerate(written)}
-        run.con.register(
-            "part_ids", pa.table({"indicator": written, "part": list(range(len(written)))})
-        )
+        levels = levels_of(areas)
         columns = ", ".join(STORED.names)
         run.con.execute(
-            f"""COPY (SELECT {columns}, p.part FROM ({run.final_sql(lineage=False)}) x
-                      JOIN part_ids p USING (indicator))
-                TO '{str(tmpdir).replace("'", "''")}'
-                (FORMAT parquet, PARTITION_BY (part), COMPRESSION snappy)"""
+            f"""COPY (SELECT {columns}, part FROM ({run.stored_sql()}))
+                TO {lit(str(tmpdir))}
+                (FORMAT parquet, PARTITION_BY (part), COMPRESSION snappy,
+                 KV_METADATA {{'{LEVELS_KEY.decode()}': {lit(levels_metadata(levels))}}})"""
         )
         rows = 0
         for n, code in enumerate(written, start=1):
-            rows += _publish(store, code, tmpdir / f"part={ids[code]}")
+            rows += _publish(store, code, tmpdir / f"part={run.parts[code]}", levels)
             if progress:
                 progress("write", n, len(written))
     finally:
@@ -129,16 +140,14 @@ def refresh(
     return RefreshReport(tuple(written), rows, time.perf_counter() - started)
 
 
-def _publish(store: AnalyticsStore, code: str, folder: Path) -> int:
+def _publish(store: AnalyticsStore, code: str, folder: Path, levels: dict[str, str]) -> int:
     files = sorted(folder.glob("*.parquet")) if folder.exists() else []
     if len(files) == 1:
         rows = pq.read_metadata(files[0]).num_rows
         store.replace(code, files[0])
         return rows
-    table = (
-        pa.concat_tables([pq.read_table(f) for f in files]) if files else AGGREGATES.empty_table()
-    )
-    store.write(code, table)
+    table = pa.concat_tables([pq.read_table(f) for f in files]) if files else STORED.empty_table()
+    store.write(code, table, levels=levels)
     return table.num_rows
 
 

@@ -82,8 +82,8 @@ def period_frames(
 def run_time_steps(con, *, periodicities: set[str], has_windows: bool) -> None:
     """Build t_all (accumulators per aggregated period) from the view t_base."""
     con.execute(
-        """CREATE TEMP TABLE t_all (hierarchy VARCHAR, indicator VARCHAR, area VARCHAR,
-        period VARCHAR, breakdown VARCHAR, value_kind VARCHAR, sum_v DOUBLE, n_v INTEGER,
+        """CREATE TEMP TABLE t_all (hierarchy k_hierarchy, indicator k_indicator, area k_area,
+        period k_period, breakdown k_breakdown, value_kind k_value_kind, sum_v DOUBLE, n_v INTEGER,
         last_v DOUBLE, sum_u DOUBLE, last_u DOUBLE, partial BOOLEAN, level VARCHAR)"""
     )
     for kind in ("month", "quarter", "half_year", "year"):

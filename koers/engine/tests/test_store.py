@@ -7,10 +7,12 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 import koers.engine
 from koers.engine import AnalyticsStore, IndicatorRules, StoreError, aggregate, query, refresh
+from koers.engine.aggregates import STORED, levels_from_metadata
 from koers.engine.tests.factories import observations, provinces_and_nation
 
 AREAS, LINKS = provinces_and_nation()
@@ -43,7 +45,9 @@ def test_refresh_writes_one_file_per_indicator_and_query_reads_them(tmp_path):
 
     expected = aggregate(obs(), AREAS, LINKS, RULES, indicators=["A"])
     stored = query(store, "A")
-    assert stored.num_rows == expected.num_rows and stored.schema.names == expected.schema.names
+    assert stored.schema == expected.schema
+    order = [("lineage_id", "ascending")]
+    assert stored.sort_by(order).to_pylist() == expected.sort_by(order).to_pylist()
     provinces = query(store, "A", level="provincie", period_type="quarter")
     assert provinces.num_rows == 12 * 4
     nl = query(store, "R", area="NL01", period=["2023", "2023-Q1"])
@@ -114,3 +118,21 @@ def test_readers_in_other_processes_never_see_half_a_file(tmp_path):
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
     assert int(out) > 0
+
+
+def test_files_hold_only_the_stored_columns_and_the_levels(tmp_path):
+    store = AnalyticsStore(tmp_path)
+    refresh(obs(), AREAS, LINKS, RULES, store)
+    written = pq.read_table(store.path("R"))
+    assert written.schema.names == STORED.names
+    assert levels_from_metadata(written.schema.metadata)["PV20"] == "provincie"
+    full = store.read("R")
+    assert set(full.column("level").to_pylist()) == {"provincie", "land"}
+
+
+def test_files_written_with_every_column_are_still_read(tmp_path):
+    """Stores written before the STORED layout carry every column and no level metadata."""
+    store = AnalyticsStore(tmp_path)
+    expected = aggregate(obs(), AREAS, LINKS, RULES, indicators=["A"])
+    pq.write_table(expected.drop_columns(["lineage_id"]), store.path("A"))
+    assert store.read("A").to_pylist() == expected.to_pylist()
