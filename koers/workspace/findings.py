@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from koers.deliveries.files import stored_path
@@ -87,6 +88,13 @@ def _cells(source: SourceRows, row: int, column: str | None) -> list[Cell] | Non
     ]
 
 
+def _message(item: dict) -> str:
+    """The message in the page's language; reports stored before `message_en` are Dutch."""
+    if get_language() == "en" and item.get("message_en"):
+        return item["message_en"]
+    return item["message"]
+
+
 def group_findings(
     items: list[dict],
     source: SourceRows | None = None,
@@ -99,7 +107,7 @@ def group_findings(
         rule = item.get("rule") or "validation_error"
         group = groups.setdefault(rule, RuleGroup(rule, rule_title(rule), 0, with_context))
         group.count += 1
-        finding = Finding(item.get("row"), item.get("column"), item.get("value"), item["message"])
+        finding = Finding(item.get("row"), item.get("column"), item.get("value"), _message(item))
         if source is not None and finding.row and len(group.findings) < with_context:
             finding.cells = _cells(source, finding.row, finding.column)
         group.findings.append(finding)

@@ -83,3 +83,19 @@ def test_every_validation_rule_has_a_dutch_title(rule):
     if rule == "validation_error":  # the abstract base class, never reported
         return
     assert rule in RULE_TITLES
+
+
+def test_stored_reports_are_shown_in_the_pages_language(catalogue, tmp_path):
+    from django.utils import translation
+
+    path = tmp_path / "gelderland.csv"
+    path.write_text(",".join(HEADER) + "\nwind_vermogen,PV25,2023,_T,realisatie,veel,\n")
+    errors, _ = rows_named_by_the_report(path)
+    with translation.override("nl"):
+        dutch = group_findings(errors)[0].findings[0].message
+    with translation.override("en"):
+        english = group_findings(errors)[0].findings[0].message
+    assert "Rij 2" in dutch and "Row 2" in english
+    legacy = [{k: v for k, v in errors[0].items() if k != "message_en"}]
+    with translation.override("en"):  # a report stored before message_en existed
+        assert group_findings(legacy)[0].findings[0].message == dutch

@@ -59,6 +59,8 @@ class ValidationError:
             ERROR_TYPES[cls.code] = cls
 
     def to_dict(self, *, language: str = "nl") -> dict[str, Any]:
+        """The finding as JSON: `message` in `language`, and `message_en` always, so a stored
+        report can be shown in either language later."""
         message = self.message_en if language == "en" else self.message_nl
         return {
             "file": self.file,
@@ -67,6 +69,7 @@ class ValidationError:
             "rule": self.code,
             "value": self.value,
             "message": message,
+            "message_en": self.message_en,
         }
 
 
