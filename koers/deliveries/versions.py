@@ -6,8 +6,11 @@ number; the row it replaces only gets its ``superseded_at`` stamped.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
+from itertools import repeat
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from django.db import connection
@@ -21,6 +24,7 @@ INSERT_COLUMNS = [
     "indicator_id", "area_id", "period", "breakdown", "value_kind", "value", "status",
     "version", "delivery_id", "source_row", "source_column", "recorded_at",
 ]  # fmt: skip
+_STORED_COLUMNS = [*INSERT_COLUMNS[:8], "source_row", "source_column"]
 CURRENT_SCHEMA = pa.schema(
     [
         ("indicator_id", pa.int64()),
@@ -80,21 +84,40 @@ def _db_time(moment: datetime):
     return moment
 
 
+def _driver_values(column: pa.ChunkedArray | pa.Array) -> Iterable:
+    """One column as the Python values the database driver binds, built the cheap way.
+
+    Code columns repeat a few values: sharing one str per distinct value (one repeated
+    object when constant) saves building a new str per row; numbers go through numpy.
+    """
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    if column.null_count:
+        return column.to_pylist()
+    if pa.types.is_string(column.type):
+        encoded = pc.dictionary_encode(column)
+        distinct = np.array(encoded.dictionary.to_pylist(), dtype=object)
+        if len(distinct) == 1:
+            return repeat(distinct[0], len(column))
+        return distinct[encoded.indices.to_numpy()].tolist()
+    return column.to_numpy().tolist()
+
+
 def insert(rows: pa.Table, *, delivery_id: int, recorded_at: datetime) -> int:
     """Append observation rows in bulk (COPY on PostgreSQL, executemany on SQLite)."""
     if rows.num_rows == 0:
         return 0
     stamp = _db_time(recorded_at)
     # In key order, the unique index grows by appending rather than by random page splits.
-    rows = rows.sort_by([(name, "ascending") for name in KEY])
-    columns = [rows[name].to_pylist() for name in INSERT_COLUMNS[:8]]
+    order = pc.sort_indices(rows, sort_keys=[(name, "ascending") for name in KEY])
+    rows = rows.select(_STORED_COLUMNS).take(order)  # only the columns that are stored
     n = rows.num_rows
     tuples = zip(
-        *columns,
-        [delivery_id] * n,
-        rows["source_row"].to_pylist(),
-        rows["source_column"].to_pylist(),
-        [stamp] * n,
+        *(_driver_values(rows[name]) for name in INSERT_COLUMNS[:8]),
+        repeat(delivery_id, n),
+        _driver_values(rows["source_row"]),
+        _driver_values(rows["source_column"]),
+        repeat(stamp, n),
         strict=True,
     )
     with connection.cursor() as cursor, connection.wrap_database_errors:

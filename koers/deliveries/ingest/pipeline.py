@@ -5,6 +5,9 @@
         stage(batch)
     if ingest.report.valid: ...   # complete once the stream is consumed
 
+Iterating is `read_batches()` followed by `finish()` (the whole-file checks); a caller
+may run the two itself, e.g. reading in a worker thread and finishing in its own.
+
 Rows that fail a row or observation check are left out of the stream; duplicates,
 parts-versus-total and the history warnings are only known at the end, so a caller must
 look at `report.valid` after the last batch before storing anything (all or nothing).
@@ -90,6 +93,8 @@ class Ingest:
             self.mapping = resolve_mapping(self.path, self._source, mapping)
         self._context = context
         self._stream: Iterator[pa.RecordBatch] | None = None
+        self._checks: CheckContext | None = None
+        self._ledger: Ledger | None = None  # set while reading; the whole-file checks use it
 
     def _unreadable(self, exc: IngestError) -> None:
         reason = {"reason": exc.message}
@@ -110,21 +115,35 @@ class Ingest:
         return iter(self)
 
     def _run(self) -> Iterator[pa.RecordBatch]:
+        yield from self.read_batches()
+        self.finish()
+
+    def read_batches(self) -> Iterator[pa.RecordBatch]:
+        """The batches without the whole-file checks; call `finish()` after the last one.
+
+        Reading never calls back into the caller (no history lookup), so a caller may run
+        it in another thread and keep `finish()`, which may query a database, in its own.
+        """
         if self._source is None or self.mapping is None:
-            self.report.complete = True
             return
-        checks = CheckContext(self._context, self.mapping, self.path.name)
+        self._checks = CheckContext(self._context, self.mapping, self.path.name)
         values = self._usable_values()
-        if values is not None:
-            ledger = Ledger()
-            try:
-                for batch in self._observations(checks, values):
-                    ledger.observe(batch)
-                    self.observations += batch.num_rows
-                    yield batch
-            except UnreadableFileError as exc:
-                self._unreadable(exc)
-            self._finish(ledger, checks)
+        if values is None:
+            return
+        self._ledger = Ledger()
+        try:
+            for batch in self._observations(self._checks, values):
+                self._ledger.observe(batch)
+                self.observations += batch.num_rows
+                yield batch
+        except UnreadableFileError as exc:
+            self._unreadable(exc)
+
+    def finish(self) -> None:
+        """Run the whole-file checks (duplicates, parts, history) and complete the report."""
+        if self._ledger is not None:
+            ledger, self._ledger = self._ledger, None  # its memory goes with the checks
+            self._finish(ledger, self._checks)
         self.report.complete = True
 
     def _usable_values(self):

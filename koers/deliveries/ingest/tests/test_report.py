@@ -59,6 +59,7 @@ def test_findings_become_errors_with_file_row_column_rule_value_and_message():
                 "rule": "unknown_area",
                 "value": "XX01",
                 "message": "Rij 3, kolom 'RegioS': gebiedscode 'XX01' is onbekend.",
+                "message_en": "Row 3, column 'RegioS': area code 'XX01' is unknown.",
             },
             {
                 "file": "levering.csv",
@@ -67,6 +68,7 @@ def test_findings_become_errors_with_file_row_column_rule_value_and_message():
                 "rule": "unknown_area",
                 "value": "YY",
                 "message": "Rij 5, kolom 'RegioS': gebiedscode 'YY' is onbekend.",
+                "message_en": "Row 5, column 'RegioS': area code 'YY' is unknown.",
             },
         ],
         "warnings": [],
