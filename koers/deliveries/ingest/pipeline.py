@@ -208,16 +208,17 @@ class Ingest:
             yield finalise(segment, combined_failures(found, segment.batch.num_rows))
 
     def _finish(self, ledger: Ledger, checks: CheckContext) -> None:
-        data = ledger.data()
-        for check in FILE_CHECKS:
-            for tally in check.finish(data, checks):
-                self.report.add_tally(tally)
-        points = series_points(data, checks)
-        if points is None:
-            return
-        for check in SERIES_CHECKS:
-            for tally in check.finish(points, data, checks):
-                self.report.add_tally(tally)
+        """The whole-file checks, one ledger partition (indicator and area) at a time."""
+        for data in ledger.parts():
+            for check in FILE_CHECKS:
+                for tally in check.finish(data, checks):
+                    self.report.add_tally(tally)
+            points = series_points(data, checks)
+            if points is None:
+                continue
+            for check in SERIES_CHECKS:
+                for tally in check.finish(points, data, checks):
+                    self.report.add_tally(tally)
 
 
 def read_delivery(

@@ -1,14 +1,20 @@
 """A compact record of every emitted observation, for the checks that need the whole file.
 
 Duplicates, parts-versus-total and the history warnings look across batches. Rather than
-keeping the batches, the ledger keeps integer ids per key column plus value and row:
-about 36 bytes per observation (36 MB for a million), whatever the width of the file.
+keeping the batches, the ledger keeps integer ids per key column plus value and row (36
+bytes per observation, whatever the width of the file), and spills them to temporary
+files, split into PARTITIONS by indicator and area. Every whole-file check compares only
+observations of one indicator and area (a duplicate shares the whole key, parts share
+their total's area, a series is one indicator, area and breakdown), so the checks run one
+partition at a time and the memory an import needs does not grow with the file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
@@ -16,6 +22,10 @@ import pyarrow.compute as pc
 
 KEY_COLUMNS = ("indicator", "area", "period", "breakdown", "value_kind")
 _ENCODED = (*KEY_COLUMNS, "source_column")
+_RECORD = np.dtype([*((c, np.int32) for c in _ENCODED), ("value", np.float64), ("row", np.int32)])
+
+#: Spill files per import; a check holds one at a time (1/32 of the ledger).
+PARTITIONS = 32
 
 
 @dataclass(frozen=True)
@@ -59,40 +69,63 @@ def dense_ids(key: np.ndarray) -> np.ndarray:
 
 
 class Ledger:
-    def __init__(self) -> None:
+    """Ids per key column, value and row of every observation, spilled per partition."""
+
+    def __init__(self, *, partitions: int | None = None) -> None:
         self._vocab: dict[str, dict[str, int]] = {column: {} for column in _ENCODED}
-        self._ids: dict[str, list[np.ndarray]] = {column: [] for column in _ENCODED}
-        self._values: list[np.ndarray] = []
-        self._rows: list[np.ndarray] = []
+        self._partitions = partitions or PARTITIONS
+        self._folder = tempfile.TemporaryDirectory(prefix="koers-ledger-")
+        self._sizes = np.zeros(self._partitions, dtype=np.int64)
+
+    def _path(self, part: int) -> Path:
+        return Path(self._folder.name) / f"{part}.bin"
 
     def observe(self, batch: pa.RecordBatch) -> None:
         """Record the keys, values and rows of one output batch."""
         if batch.num_rows == 0:
             return
+        records = np.empty(batch.num_rows, dtype=_RECORD)
         for column in _ENCODED:
             encoded = pc.dictionary_encode(batch.column(column))
             vocab = self._vocab[column]
             lookup = np.array(
                 [vocab.setdefault(v, len(vocab)) for v in encoded.dictionary.to_pylist()],
-                dtype=np.int64,
+                dtype=np.int32,
             )
-            self._ids[column].append(lookup[encoded.indices.to_numpy()].astype(np.int32))
+            records[column] = lookup[encoded.indices.to_numpy()]
         values = pc.fill_null(batch.column("value"), float("nan"))
-        self._values.append(values.to_numpy(zero_copy_only=False))
-        self._rows.append(batch.column("source_row").to_numpy().astype(np.int32))
+        records["value"] = values.to_numpy(zero_copy_only=False)
+        records["row"] = batch.column("source_row").to_numpy()
+        part = (records["indicator"].astype(np.int64) * 7919 + records["area"]) % self._partitions
+        order = np.argsort(part, kind="stable")
+        counts = np.bincount(part, minlength=self._partitions)
+        ends = np.cumsum(counts)
+        for p in np.flatnonzero(counts):
+            with open(self._path(p), "ab") as spill:
+                spill.write(records[order[ends[p] - counts[p] : ends[p]]].tobytes())
+        self._sizes += counts
 
-    def data(self) -> LedgerData:
-        """The joined arrays. Consumes the ledger: each column's batch parts are released as
-        soon as they are joined, so the whole-file checks never hold two copies."""
+    def __len__(self) -> int:
+        return int(self._sizes.sum())
 
-        def joined(parts: list[np.ndarray], dtype: type) -> np.ndarray:
-            whole = np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
-            parts.clear()
-            return whole
+    def parts(self) -> Iterator[LedgerData]:
+        """Each non-empty partition in turn. Consumes the ledger: a partition's file is
+        removed once read, and the folder once all are."""
+        names = {c: list(vocab) for c, vocab in self._vocab.items()}
+        try:
+            for p in np.flatnonzero(self._sizes):
+                path = self._path(p)
+                records = np.fromfile(path, dtype=_RECORD)
+                path.unlink()
+                yield LedgerData(
+                    ids={c: np.ascontiguousarray(records[c]) for c in _ENCODED},
+                    names=names,
+                    values=np.ascontiguousarray(records["value"]),
+                    rows=np.ascontiguousarray(records["row"]),
+                )
+        finally:
+            self.close()
 
-        return LedgerData(
-            ids={c: joined(parts, np.int32) for c, parts in self._ids.items()},
-            names={c: list(vocab) for c, vocab in self._vocab.items()},
-            values=joined(self._values, np.float64),
-            rows=joined(self._rows, np.int32),
-        )
+    def close(self) -> None:
+        self._folder.cleanup()
+        self._sizes[:] = 0

@@ -139,7 +139,9 @@ class LargeJumps:
         size = len(points.periods)
         series = points.series.astype(np.int64)
         key = series * size + points.period
-        order = np.argsort(key)
+        # stable: with a duplicated period (an error of its own) the first one delivered
+        # counts as the previous value, whatever order the ledger was read back in
+        order = np.argsort(key, kind="stable")
         ordered = key[order]
         del key  # the sorted copy is enough from here on
         wanted = series * size + previous[points.period]
