@@ -79,6 +79,7 @@ def test_a_broken_file_is_kept_with_a_report_naming_row_column_and_rule(
         "OpgesteldVermogenEindeJaar_9",
     )
     assert error["regel"] == "wrong_type" and "veel" in error["melding"]
+    assert error["melding"].startswith("Rij 6") and error["meldingEn"].startswith("Row 6")
     assert error["waarde"] == "veel"
     assert delivery["toegestaneStatussen"] == [] and not Observation.objects.exists()
 

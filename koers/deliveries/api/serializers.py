@@ -58,7 +58,13 @@ class BevindingSerializer(serializers.Serializer):
     kolom = serializers.CharField(source="column", allow_null=True)
     regel = serializers.CharField(source="rule", help_text="Stabiele code van de regel.")
     waarde = serializers.JSONField(source="value", allow_null=True)
-    melding = serializers.CharField(source="message")
+    melding = serializers.CharField(source="message", help_text="De melding, in het Nederlands.")
+    meldingEn = serializers.CharField(  # noqa: N815
+        source="message_en",
+        default=None,
+        allow_null=True,
+        help_text="The message in English (null in reports stored before it was kept).",
+    )
 
 
 class BestandSerializer(serializers.Serializer):
