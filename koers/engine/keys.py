@@ -31,10 +31,10 @@ TYPES = {
     "hierarchy": "k_hierarchy",
 }
 VALUE_KINDS = ("realisation", "target", "forecast")
-TOTAL = "_T"
 
 
 def unique(column: pa.ChunkedArray | pa.Array) -> set[str]:
+    """The distinct non-null values of a column."""
     return {v for v in pc.unique(column).to_pylist() if v is not None}
 
 

@@ -21,6 +21,7 @@ from koers.engine import keys
 from koers.engine.aggregates import STORED, complete, levels_of
 from koers.engine.area_step import area_step_sql
 from koers.engine.areas import ACTIVE_LINKS_SQL, plan_hierarchies
+from koers.engine.breakdown import TOTAL
 from koers.engine.errors import RulesError
 from koers.engine.periods import parse_period
 from koers.engine.pointwise_step import formula_after_sql, formula_before_sql, ratio_wave_sql
@@ -91,7 +92,7 @@ class Aggregation:
                 "period": keys.period_domain(
                     keys.unique(observations.column("period")), self.windows
                 ),
-                "breakdown": {keys.TOTAL, *keys.unique(observations.column("breakdown"))},
+                "breakdown": {TOTAL, *keys.unique(observations.column("breakdown"))},
                 "value_kind": {*keys.VALUE_KINDS, *keys.unique(observations.column("value_kind"))},
                 "hierarchy": keys.unique(links.column("hierarchy")),
             },
