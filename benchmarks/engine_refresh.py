@@ -343,6 +343,19 @@ def main(argv: list[str] | None = None) -> dict:
     def r3(x: float) -> float:
         return round(x, 3)
 
+    def timing(phase: dict, *extra: str) -> dict:
+        return {
+            "wall_s": r3(phase["seconds"]),
+            "cpu_s": r3(phase["cpu_seconds"]),
+            **{k: phase[k] for k in extra},
+        }
+
+    def ratio(phase: dict, baseline: dict) -> dict:
+        return {
+            "wall": round(phase["seconds"] / baseline["seconds"], 2),
+            "cpu": round(phase["cpu_seconds"] / baseline["cpu_seconds"], 2),
+        }
+
     figures = {
         "rows": n_obs,
         "indicators": n_ind,
@@ -353,51 +366,17 @@ def main(argv: list[str] | None = None) -> dict:
             "duckdb": duckdb.__version__,
             "pyarrow": pa.__version__,
         },
-        "raw_groupby": {
-            "wall_s": r3(raw["seconds"]),
-            "cpu_s": r3(raw["cpu_seconds"]),
-            "rows": raw["rows"],
-        },
-        "raw_groupby_write": {
-            "wall_s": r3(raw_w["seconds"]),
-            "cpu_s": r3(raw_w["cpu_seconds"]),
-            "bytes": raw_w["bytes"],
-        },
-        "raw_groupby_enum_write": {
-            "wall_s": r3(raw_e["seconds"]),
-            "cpu_s": r3(raw_e["cpu_seconds"]),
-            "bytes": raw_e["bytes"],
-        },
-        "engine_compute": {
-            "wall_s": r3(eng["seconds"]),
-            "cpu_s": r3(eng["cpu_seconds"]),
-            "rows": eng["rows"],
-        },
-        "full_refresh": {
-            "wall_s": r3(full["seconds"]),
-            "cpu_s": r3(full["cpu_seconds"]),
-            "rows": full["rows"],
-            "bytes": full["bytes"],
-        },
+        "raw_groupby": timing(raw, "rows"),
+        "raw_groupby_write": timing(raw_w, "bytes"),
+        "raw_groupby_enum_write": timing(raw_e, "bytes"),
+        "engine_compute": timing(eng, "rows"),
+        "full_refresh": timing(full, "rows", "bytes"),
         "ratios": {
-            "engine_compute_to_raw_groupby": {
-                "wall": round(eng["seconds"] / raw["seconds"], 2),
-                "cpu": round(eng["cpu_seconds"] / raw["cpu_seconds"], 2),
-            },
-            "full_refresh_to_raw_groupby_write": {
-                "wall": round(full["seconds"] / raw_w["seconds"], 2),
-                "cpu": round(full["cpu_seconds"] / raw_w["cpu_seconds"], 2),
-            },
-            "full_refresh_to_raw_groupby_enum_write": {
-                "wall": round(full["seconds"] / raw_e["seconds"], 2),
-                "cpu": round(full["cpu_seconds"] / raw_e["cpu_seconds"], 2),
-            },
+            "engine_compute_to_raw_groupby": ratio(eng, raw),
+            "full_refresh_to_raw_groupby_write": ratio(full, raw_w),
+            "full_refresh_to_raw_groupby_enum_write": ratio(full, raw_e),
         },
-        "incremental_refresh": {
-            "wall_s": r3(incr["seconds"]),
-            "cpu_s": r3(incr["cpu_seconds"]),
-            "indicators": incr["indicators"],
-        },
+        "incremental_refresh": timing(incr, "indicators"),
         "query_ms": {
             "cold": round(q["cold_ms"], 2),
             "p50": r3(q["p50_ms"]),
