@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from koers.analytics import sources
-from koers.analytics.store import aggregates
+from koers.analytics.store import aggregates_at
 from koers.deliveries.models import Delivery
 from koers.engine.lineage import parse_lineage_id, trace
 from koers.engine.rules import dependency_order
@@ -30,13 +30,7 @@ def trace_lineage(lineage_id: str) -> dict:
             row["file_sha256"] = delivery.file.sha256
             row["received_at"] = delivery.received_at.isoformat()
             row["delivered_for"] = delivery.province.code if delivery.province_id else None
-    found = aggregates(
-        key.indicator,
-        area=key.area,
-        period=key.period,
-        breakdown=key.breakdown,
-        value_kind=key.value_kind,
-    ).to_pylist()
+    found = aggregates_at(key).to_pylist()
     aggregate = next(
         (a for a in found if a["lineage_id"] == lineage_id), found[0] if found else None
     )

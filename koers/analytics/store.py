@@ -10,6 +10,7 @@ import pyarrow as pa
 from koers.analytics import sources
 from koers.config import data_dir
 from koers.engine.errors import StoreError
+from koers.engine.lineage import AggregateKey
 from koers.engine.rules import dependency_order, dependents
 from koers.engine.store import AnalyticsStore, RefreshReport, query, refresh
 
@@ -46,3 +47,14 @@ def aggregates(indicator: str, **filters) -> pa.Table:
         from koers.engine.schema import AGGREGATES
 
         return AGGREGATES.empty_table()
+
+
+def aggregates_at(key: AggregateKey) -> pa.Table:
+    """The materialised rows of one aggregate key, in every hierarchy the area is in."""
+    return aggregates(
+        key.indicator,
+        area=key.area,
+        period=key.period,
+        breakdown=key.breakdown,
+        value_kind=key.value_kind,
+    )

@@ -83,9 +83,8 @@ def complete(
     value = pc.coalesce(reported, computed)
     difference = pc.subtract(computed, reported)
     slack = pc.multiply(pc.max_element_wise(pc.abs(reported), 1.0), EPSILON)
-    within = pc.less_equal(pc.abs(difference), pc.add(tolerance, slack))
     # tolerance is only set where both values exist, so `within` is NULL everywhere else
-    within = pc.if_else(pc.is_null(tolerance), pa.scalar(None, pa.bool_()), within)
+    within = pc.less_equal(pc.abs(difference), pc.add(tolerance, slack))
     status = pc.if_else(
         pc.is_null(value),
         "missing",

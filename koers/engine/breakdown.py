@@ -7,12 +7,13 @@ from collections.abc import Mapping
 from koers.engine.errors import BreakdownError
 
 TOTAL = "_T"
-_RESERVED = set("=;|")
+RESERVED = frozenset("=;|")
 
 
-def _check(part: str, what: str) -> str:
+def check_part(part: str, what: str) -> str:
+    """A dimension or code, stripped; raises BreakdownError if blank or using RESERVED."""
     part = part.strip()
-    if not part or _RESERVED & set(part):
+    if not part or RESERVED & set(part):
         raise BreakdownError(f"invalid breakdown {what} {part!r}", part=part)
     return part
 
@@ -21,7 +22,7 @@ def canonical_breakdown(mapping: Mapping[str, str]) -> str:
     """`{"Geslacht": "3000", "Leeftijd": "_T"}` -> `Geslacht=3000`; no real dims -> `_T`."""
     parts = {}
     for dim, code in mapping.items():
-        dim, code = _check(dim, "dimension"), _check(code, "code")
+        dim, code = check_part(dim, "dimension"), check_part(code, "code")
         if code != TOTAL:
             parts[dim] = code
     if not parts:
@@ -38,7 +39,7 @@ def parse_breakdown(breakdown: str) -> dict[str, str]:
         dim, sep, code = part.partition("=")
         if not sep:
             raise BreakdownError(f"breakdown part {part!r} has no '='", breakdown=breakdown)
-        mapping[_check(dim, "dimension")] = _check(code, "code")
+        mapping[check_part(dim, "dimension")] = check_part(code, "code")
     if canonical_breakdown(mapping) != breakdown:
         raise BreakdownError(f"breakdown {breakdown!r} is not canonical", breakdown=breakdown)
     return mapping

@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from koers.engine.breakdown import TOTAL
 from koers.engine.periods import next_level, parse_period, window_code
 
 TYPES = {
@@ -51,6 +52,32 @@ def period_domain(periods: Iterable[str], windows: Iterable[tuple[int, int]]) ->
         found.add(window_code(first, last))
         found.update(str(year) for year in range(first, last + 1))
     return found
+
+
+def domains(
+    observations: pa.Table,
+    areas: pa.Table,
+    links: pa.Table,
+    indicators: Iterable[str],
+    windows: Iterable[tuple[int, int]],
+) -> dict[str, set[str]]:
+    """Every value each key column can take in a run over these inputs.
+
+    `indicators` are the codes the run has rules for; they must include every indicator
+    in `observations`.
+    """
+    obs = observations
+    return {
+        "indicator": set(indicators),
+        "area": unique(obs.column("area"))
+        | unique(areas.column("code"))
+        | unique(links.column("child"))
+        | unique(links.column("parent")),
+        "period": period_domain(unique(obs.column("period")), windows),
+        "breakdown": {TOTAL, *unique(obs.column("breakdown"))},
+        "value_kind": {*VALUE_KINDS, *unique(obs.column("value_kind"))},
+        "hierarchy": unique(links.column("hierarchy")),
+    }
 
 
 def create_types(con: duckdb.DuckDBPyConnection, domains: Mapping[str, Iterable[str]]) -> None:

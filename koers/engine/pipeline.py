@@ -21,7 +21,6 @@ from koers.engine import keys
 from koers.engine.aggregates import STORED, complete, levels_of
 from koers.engine.area_step import area_step_sql
 from koers.engine.areas import ACTIVE_LINKS_SQL, plan_hierarchies
-from koers.engine.breakdown import TOTAL
 from koers.engine.errors import RulesError
 from koers.engine.periods import parse_period
 from koers.engine.pointwise_step import formula_after_sql, formula_before_sql, ratio_wave_sql
@@ -81,22 +80,8 @@ class Aggregation:
             observations = observations.filter(wanted)
         con = self.con = duckdb.connect()
         con.execute("SET preserve_insertion_order = false")
-        keys.create_types(
-            con,
-            {
-                "indicator": {*self.rules, *keys.unique(observations.column("indicator"))},
-                "area": keys.unique(observations.column("area"))
-                | keys.unique(areas.column("code"))
-                | keys.unique(links.column("child"))
-                | keys.unique(links.column("parent")),
-                "period": keys.period_domain(
-                    keys.unique(observations.column("period")), self.windows
-                ),
-                "breakdown": {TOTAL, *keys.unique(observations.column("breakdown"))},
-                "value_kind": {*keys.VALUE_KINDS, *keys.unique(observations.column("value_kind"))},
-                "hierarchy": keys.unique(links.column("hierarchy")),
-            },
-        )
+        # every indicator in the (filtered) input has rules by now
+        keys.create_types(con, keys.domains(observations, areas, links, self.rules, self.windows))
         con.register("obs_in", observations)  # read once, into the typed table `obs`
         keys.register(con, "areas_in", areas, code="area")
         keys.register(con, "links_in", links, child="area", parent="area", hierarchy="hierarchy")

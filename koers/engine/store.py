@@ -29,7 +29,6 @@ from koers.engine.aggregates import (
     complete,
     levels_from_metadata,
     levels_metadata,
-    levels_of,
 )
 from koers.engine.errors import StoreError
 from koers.engine.pipeline import Aggregation, Progress
@@ -121,7 +120,7 @@ def refresh(
     tmpdir = store.root / f".refresh-{uuid.uuid4().hex}"
     try:
         written = sorted(run.targets)
-        levels = levels_of(areas)
+        levels = run.levels
         columns = ", ".join(STORED.names)
         run.con.execute(
             f"""COPY (SELECT {columns}, part FROM ({run.stored_sql()}))

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from koers.analytics.lineage import trace_lineage
-from koers.analytics.store import aggregates
+from koers.analytics.store import aggregates_at
 from koers.charts.bundle import javascript_bundle
 from koers.config import data_dir
 from koers.engine.errors import LineageError
@@ -23,14 +23,7 @@ def is_published(lineage_id: str) -> bool:
         key = parse_lineage_id(lineage_id)
     except LineageError:
         return False
-    found = aggregates(
-        key.indicator,
-        area=key.area,
-        period=key.period,
-        breakdown=key.breakdown,
-        value_kind=key.value_kind,
-    )
-    return lineage_id in found["lineage_id"].to_pylist()
+    return lineage_id in aggregates_at(key)["lineage_id"].to_pylist()
 
 
 @require_safe

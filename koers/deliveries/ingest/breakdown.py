@@ -7,36 +7,37 @@ vectorised `breakdown_column` builds the string for a whole batch at once.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from koers.deliveries.ingest.errors import BreakdownError
 from koers.engine import breakdown as engine_breakdown
-from koers.engine.breakdown import TOTAL
+from koers.engine.breakdown import RESERVED, TOTAL
 
-__all__ = ["TOTAL", "breakdown_column", "canonical_breakdown", "parse_breakdown"]
+__all__ = ["RESERVED", "TOTAL", "breakdown_column", "canonical_breakdown", "parse_breakdown"]
 
-RESERVED = frozenset("=;|")
+
+@contextmanager
+def _our_error() -> Iterator[None]:
+    """The engine's rules, raising this library's error class."""
+    try:
+        yield
+    except engine_breakdown.BreakdownError as exc:
+        raise BreakdownError(exc.message, **exc.context) from None
 
 
 def _check(part: str, what: str) -> str:
-    part = part.strip()
-    if not part or RESERVED & set(part):
-        raise BreakdownError(f"invalid breakdown {what} {part!r}", part=part)
-    return part
+    with _our_error():
+        return engine_breakdown.check_part(part, what)
 
 
 def canonical_breakdown(parts: Mapping[str, str]) -> str:
-    """`{"Geslacht": "3000", "Leeftijd": "_T"}` -> `Geslacht=3000`; no real dims -> `_T`.
-
-    The engine's rule, with this library's error class.
-    """
-    try:
+    """`{"Geslacht": "3000", "Leeftijd": "_T"}` -> `Geslacht=3000`; no real dims -> `_T`."""
+    with _our_error():
         return engine_breakdown.canonical_breakdown(parts)
-    except engine_breakdown.BreakdownError as exc:
-        raise BreakdownError(exc.message, **exc.context) from None
 
 
 def parse_breakdown(breakdown: str) -> dict[str, str]:
