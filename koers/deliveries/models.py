@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from koers.deliveries.query import DeliveryQuerySet
+
 
 class StoredFile(models.Model):
     """An original file exactly as received, addressed by its sha256."""
@@ -56,6 +58,8 @@ class Delivery(models.Model):
     observations_created = models.PositiveIntegerField(default=0)
     observations_superseded = models.PositiveIntegerField(default=0)
     report = models.JSONField(default=dict, blank=True)
+
+    objects = DeliveryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_at", "-id"]
