@@ -45,7 +45,7 @@ def import_boundaries(path: Path, crs: str | None) -> None:
 @areas.command("load")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def load(path: Path) -> None:
-    """Create or update areas and their parents from a YAML file (e.g. a peer country)."""
+    """Create or update areas and their parents, with validity dates (docs/areas.md)."""
     setup_django()
     from koers.areas.builtin import load_area_file
 
