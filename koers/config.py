@@ -111,6 +111,31 @@ SETTINGS: tuple[Setting, ...] = (
         "INFO",
         "Log level for Koers' own loggers.",
     ),
+    Setting(
+        "KOERS_LOG_FORMAT",
+        None,
+        "`json` (one JSON object per line) or `console` (readable lines). Defaults to json "
+        "in production and console in development.",
+    ),
+    Setting(
+        "KOERS_SENTRY_DSN",
+        None,
+        "DSN of a Sentry-compatible error tracker. Empty means no error reporting; when set, "
+        "errors are sent without cookies, user data or addresses.",
+    ),
+    Setting(
+        "KOERS_METRICS_TOKEN",
+        None,
+        "Bearer token a Prometheus scraper must send to /metrics. Empty means /metrics only "
+        "answers direct requests from the machine itself (loopback, not via a proxy).",
+    ),
+    Setting(
+        "KOERS_HEALTH_JOB_AGE_LIMIT",
+        900,
+        "Seconds a job may wait in the queue before /gezondheid reports the queue as failing "
+        "(no worker running, or one that cannot keep up).",
+        int,
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 
 from koers.config import ConfigurationError, config, data_dir
+from koers.observability.errors import init_error_reporting
+from koers.observability.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
@@ -67,9 +69,11 @@ INSTALLED_APPS = [
     "koers.analytics",
     "koers.publication",
     "koers.workspace",
+    "koers.observability",
 ]
 
 MIDDLEWARE = [
+    "koers.observability.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -228,9 +232,9 @@ CORS_EXPOSE_HEADERS = ["API-Version", "ETag", "Last-Modified"]
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"koers": {"handlers": ["console"], "level": config("KOERS_LOG_LEVEL")}},
-}
+# Logs, metrics and error reporting are configured once, in koers.observability.
+LOGGING = logging_config(
+    log_format=config("KOERS_LOG_FORMAT") or ("json" if PRODUCTION else "console"),
+    level=config("KOERS_LOG_LEVEL"),
+)
+init_error_reporting(config("KOERS_SENTRY_DSN"), environment=ENV)

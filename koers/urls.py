@@ -6,11 +6,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from koers.api.views import UnknownResourceView
+from koers.observability import views as observability
 from koers.programme.views import programme_overview
 from koers.web.page_cache import public_page
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("gezondheid", observability.health, name="health"),
+    path("health", observability.health, name="health-alias"),
+    path("metrics", observability.metrics, name="metrics"),
     path("api/v1/", include("koers.api.urls")),
     # Anything else under /api is a problem+json 404, never an HTML page or a redirect.
     re_path(r"^api(?:/.*)?$", UnknownResourceView.as_view()),

@@ -1,0 +1,1 @@
+"""Operations: structured logs, the health check, Prometheus metrics and error reporting."""
