@@ -19,7 +19,14 @@ from koers.engine.errors import (
 )
 from koers.engine.formula import parse_formula
 from koers.engine.lineage import AggregateKey, lineage_id, parse_lineage_id, trace
-from koers.engine.periods import cbs_period, expected_periods, parse_period, window_code
+from koers.engine.periods import (
+    cbs_period,
+    expected_periods,
+    parse_period,
+    period_label,
+    shifted_year_code,
+    window_code,
+)
 from koers.engine.pipeline import aggregate
 from koers.engine.progress import Forecast, Progress, forecast, measure
 from koers.engine.reconcile import check_breakdowns, reconciliation
@@ -63,9 +70,11 @@ __all__ = [
     "parse_formula",
     "parse_lineage_id",
     "parse_period",
+    "period_label",
     "query",
     "reconciliation",
     "refresh",
+    "shifted_year_code",
     "trace",
     "window_code",
 ]

@@ -90,8 +90,9 @@ def area_step_sql(hierarchy: str, height: int, *, weighted: bool) -> str:
          AND o.breakdown = x.breakdown AND o.value_kind = x.value_kind
     )
     SELECT {h}, j.indicator, j.area, j.period, j.breakdown, j.value_kind, j.reported, j.computed,
-           j.cov_count, coalesce(cc.expected, 0), j.n_parts, j.unalloc,
-           j.cov_count < coalesce(cc.expected, 0) OR j.child_partial,
+           j.cov_count, CASE WHEN r.area_rule = 'none' THEN 0 ELSE coalesce(cc.expected, 0) END,
+           j.n_parts, j.unalloc,
+           r.area_rule <> 'none' AND (j.cov_count < coalesce(cc.expected, 0) OR j.child_partial),
            CASE WHEN j.computed IS NULL THEN
                 CASE WHEN r.area_rule = 'none' THEN 'not added up over areas (area rule none)'
                      WHEN j.cov_count = 0 AND j.n_parts = 0 THEN 'no values for child areas'

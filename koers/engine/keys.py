@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from koers.engine.breakdown import TOTAL
-from koers.engine.periods import next_level, parse_period, window_code
+from koers.engine.periods import next_level, window_code
 
 TYPES = {
     "indicator": "k_indicator",
@@ -43,11 +43,9 @@ def period_domain(periods: Iterable[str], windows: Iterable[tuple[int, int]]) ->
     """The given periods, every coarser period they roll up into, the windows and their years."""
     found: set[str] = set()
     for code in periods:
-        while code not in found:
+        while code is not None and code not in found:
             found.add(code)
-            if parse_period(code).type in ("year", "window"):
-                break
-            code = next_level(code)
+            code = next_level(code)  # None above the year and for types that never roll up
     for first, last in windows:
         found.add(window_code(first, last))
         found.update(str(year) for year in range(first, last + 1))

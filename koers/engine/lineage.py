@@ -155,7 +155,7 @@ class _Tracer:
                 out += parts or [("component", r) for r in self.own(comp, area, period)]
             return out
         p = parse_period(period)
-        if p.months > MONTHS[rule.periodicity]:
+        if p.months > MONTHS.get(rule.periodicity, p.months):
             if rule.time_rule == "none":
                 return []
             subs = base_periods_in(period, rule.periodicity)

@@ -1,4 +1,12 @@
-"""Period codes (`2023`, `2023-H1`, `2023-Q4`, `2023-03`; windows `2015/2020`) and arithmetic."""
+"""Period codes and arithmetic.
+
+Calendar periods `2023`, `2023-H1`, `2023-Q4`, `2023-03` roll up into each other; windows
+`2015/2020` are calendar years first to last. Years that start on another day are period
+types of their own, never rolled up into calendar periods (each keeps its own series):
+`FY2019/20` financial year (1 April - 31 March), `AY2019/20` academic year (1 September -
+31 August), `SJ2019/20` BIJ12's schadejaar (1 November - 31 October). `period_label()`
+gives the code as sources publish it (`2019/20`, `2013/16`).
+"""
 
 from __future__ import annotations
 
@@ -11,16 +19,21 @@ from functools import lru_cache
 from koers.engine.errors import PeriodError
 
 PERIODICITIES = ("year", "half_year", "quarter", "month")
+# Years that do not start on 1 January: (code prefix, first month). Never rolled up.
+SHIFTED_YEARS = {"financial_year": ("FY", 4), "academic_year": ("AY", 9), "schadejaar": ("SJ", 11)}
+PERIOD_TYPES = (*PERIODICITIES, "window", *SHIFTED_YEARS)
 MONTHS = {"year": 12, "half_year": 6, "quarter": 3, "month": 1}
 _PATTERN = re.compile(r"^(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$")
 _WINDOW = re.compile(r"^(\d{4})/(\d{4})$")
 _CBS = re.compile(r"^(\d{4})(JJ|HJ|KW|MM)(\d{2})$")
+_SHIFTED = re.compile(r"^(FY|AY|SJ)(\d{4})/(\d{2})$")
+_SHIFTED_TYPE = {prefix: (kind, month) for kind, (prefix, month) in SHIFTED_YEARS.items()}
 
 
 @dataclass(frozen=True)
 class Period:
     code: str
-    type: str  # year | half_year | quarter | month | window
+    type: str  # year | half_year | quarter | month | window | a SHIFTED_YEARS type
     year: int
     first_month: int  # 1-12, first month covered in `year`
     months: int  # number of months covered
@@ -39,6 +52,13 @@ class Period:
 @lru_cache(maxsize=65536)
 def parse_period(code: str) -> Period:
     """Parse a Koers period code; raises PeriodError naming the code."""
+    shifted = _SHIFTED.match(code)
+    if shifted:
+        prefix, first = shifted.group(1), int(shifted.group(2))
+        if (first + 1) % 100 != int(shifted.group(3)):
+            raise PeriodError(f"{code!r}: the second year must follow the first", period=code)
+        kind, month = _SHIFTED_TYPE[prefix]
+        return Period(code, kind, first, month, 12)
     window = _WINDOW.match(code)
     if window:
         first, last = int(window.group(1)), int(window.group(2))
@@ -59,6 +79,29 @@ def parse_period(code: str) -> Period:
     if not 1 <= month <= 12:
         raise PeriodError(f"month out of range in {code!r}", period=code)
     return Period(code, "month", year, month, 1)
+
+
+def shifted_year_code(kind: str, first_year: int) -> str:
+    """`shifted_year_code("financial_year", 2019)` -> `FY2019/20`."""
+    if kind not in SHIFTED_YEARS:
+        raise PeriodError(f"unknown period type {kind!r}", periodicity=kind)
+    return f"{SHIFTED_YEARS[kind][0]}{first_year}/{(first_year + 1) % 100:02d}"
+
+
+def period_label(code: str) -> str:
+    """The period as sources publish it: `FY2019/20` -> `2019/20`, `2013/2016` -> `2013/16`.
+
+    The label can be ambiguous (a financial year and a two-year window look alike); the
+    code never is, so keys and links use the code and pages show the label.
+    """
+    p = parse_period(code)
+    if p.type in SHIFTED_YEARS:
+        return code[2:]
+    if p.type == "window":
+        first, last = code.split("/")
+        same_century = first[:2] == last[:2]
+        return f"{first}/{last[2:]}" if same_century and last != first else code
+    return code
 
 
 def cbs_period(code: str) -> str:
@@ -129,8 +172,8 @@ def expected_periods(periodicity: str, start: int | str, end: int | str) -> list
 def base_periods_in(code: str, periodicity: str) -> list[str]:
     """The periods of `periodicity` that make up `code` (empty if `code` is finer)."""
     p = parse_period(code)
-    if p.months < MONTHS[periodicity]:
-        return []
+    if p.type in SHIFTED_YEARS or periodicity not in MONTHS or p.months < MONTHS[periodicity]:
+        return []  # a shifted year is never made of calendar periods
     first = p.year * 12 + p.first_month - 1
     last = first + p.months - 1
     return expected_periods(

@@ -273,9 +273,11 @@ class Aggregation:
                     WHERE c.phase_a AND NOT c.is_base
                 )
                 SELECT {coalesced}, o.reported, t.computed, coalesce(t.cov_count, 0) AS cov_count,
-                       coalesce(t.cov_expected, ti.expected, 0) AS cov_expected,
+                       CASE WHEN r.time_rule = 'none' THEN 0  -- kept as reported: no parts
+                            ELSE coalesce(t.cov_expected, ti.expected, 0) END AS cov_expected,
                        coalesce(t.n_parts, 0) AS n_parts, t.unalloc,
-                       coalesce(t.partial, ti.expected > 0, false) AS partial,
+                       coalesce(t.partial, ti.expected > 0 AND r.time_rule <> 'none', false)
+                           AS partial,
                        coalesce(t.reason, o.own_reason) AS reason
                 FROM t FULL JOIN o ON t.indicator = o.indicator AND {same_key("t", "o")}
                 LEFT JOIN rules_t r ON r.code = coalesce(t.indicator, o.indicator)

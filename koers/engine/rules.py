@@ -9,7 +9,7 @@ import pyarrow as pa
 
 from koers.engine.errors import RulesError
 from koers.engine.formula import Formula, parse_formula
-from koers.engine.periods import PERIODICITIES
+from koers.engine.periods import PERIODICITIES, SHIFTED_YEARS
 
 AREA_RULES = ("sum", "ratio", "weighted_mean", "none")
 TIME_RULES = ("sum", "last", "mean", "none")
@@ -45,8 +45,8 @@ class IndicatorRules:
             fail(f"area_rule must be one of {AREA_RULES}")
         if self.time_rule not in TIME_RULES:
             fail(f"time_rule must be one of {TIME_RULES}")
-        if self.periodicity not in PERIODICITIES:
-            fail(f"periodicity must be one of {PERIODICITIES}")
+        if self.periodicity not in (*PERIODICITIES, *SHIFTED_YEARS):
+            fail(f"periodicity must be one of {(*PERIODICITIES, *SHIFTED_YEARS)}")
         if self.formula_stage not in ("after", "before"):
             fail("formula_stage must be 'after' or 'before'")
         if self.area_rule == "ratio" and not (self.numerator and self.denominator):

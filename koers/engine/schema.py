@@ -68,7 +68,11 @@ AGGREGATES = pa.schema(
         _field("area", pa.string(), "Area code."),
         _field("level", pa.string(), "Area type of the area (NULL if unknown).", nullable=True),
         _field("period", pa.string(), "Period code; windows are written 2015/2020."),
-        _field("period_type", pa.string(), "year, half_year, quarter, month or window."),
+        _field(
+            "period_type",
+            pa.string(),
+            "year, half_year, quarter, month, window, financial_year, academic_year or schadejaar.",
+        ),
         _field("breakdown", pa.string(), "Canonical breakdown, _T for the total."),
         _field("value_kind", pa.string(), "realisation, target or forecast."),
         _field(

@@ -34,7 +34,10 @@ CREATE TEMP TABLE {name} (
 )
 """
 
-PERIOD_TYPE_SQL = """CASE WHEN strpos({col}, '/') > 0 THEN 'window'
+PERIOD_TYPE_SQL = """CASE WHEN starts_with({col}, 'FY') THEN 'financial_year'
+  WHEN starts_with({col}, 'AY') THEN 'academic_year'
+  WHEN starts_with({col}, 'SJ') THEN 'schadejaar'
+  WHEN strpos({col}, '/') > 0 THEN 'window'
   WHEN length({col}) = 4 THEN 'year'
   WHEN substr({col}, 6, 1) = 'Q' THEN 'quarter'
   WHEN substr({col}, 6, 1) = 'H' THEN 'half_year'

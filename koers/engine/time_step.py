@@ -28,7 +28,9 @@ def period_frames(
     """(pmap: sub -> target with is_last, target_info: expected count and last base period)."""
     levels: dict[str, set[str]] = {t: set() for t in LADDER}
     for code in base_periods:
-        levels[parse_period(code).type].add(code)
+        kind = parse_period(code).type
+        if kind in levels:  # shifted years (financial, academic, schadejaar) never roll up
+            levels[kind].add(code)
     subs, targets, lasts = [], [], []
     for kind in ("month", "quarter", "half_year"):
         for code in sorted(levels[kind]):
