@@ -107,6 +107,34 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "KOERS_IMPORT_LEASE_SECONDS",
+        600,
+        "Seconds without a heartbeat after which an import counts as dead, when its process "
+        "runs on another host (on the same host a dead process is detected at once).",
+        int,
+    ),
+    Setting(
+        "KOERS_ORPHAN_GRACE_MINUTES",
+        60,
+        "Minutes before a stored file without a record, or a temporary folder of a dead "
+        "process, is removed by the recovery (`koers doctor`).",
+        int,
+    ),
+    Setting(
+        "KOERS_REJECTED_FILE_RETENTION_DAYS",
+        30,
+        "Days the originals of rejected and failed deliveries are kept; the recovery removes "
+        "them afterwards (the delivery and its report stay).",
+        int,
+    ),
+    Setting(
+        "KOERS_FAULT_POINT",
+        None,
+        "Test-only: the named point in an import (e.g. `after_batch_3`) where the process "
+        "kills itself with SIGKILL, so the crash-safety tests hit each stage. Never set it "
+        "in production.",
+    ),
+    Setting(
         "KOERS_LOG_LEVEL",
         "INFO",
         "Log level for Koers' own loggers.",

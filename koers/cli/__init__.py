@@ -10,6 +10,7 @@ from koers.cli.analytics import lineage, progress, query, refresh
 from koers.cli.areas import areas
 from koers.cli.base import fail
 from koers.cli.deliveries import completeness, import_, indicators, template
+from koers.cli.doctor import doctor
 from koers.cli.export import export
 from koers.cli.init import init
 from koers.cli.openapi import openapi
@@ -34,6 +35,7 @@ for command in (
     refresh, query, progress, lineage, openapi, export,
 ):  # fmt: skip
     cli.add_command(command)
+cli.add_command(doctor)
 
 
 def main(argv: list[str] | None = None) -> None:

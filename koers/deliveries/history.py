@@ -1,10 +1,11 @@
-"""Current values per indicator, loaded once per delivery, for diffing and warnings."""
+"""Per indicator, the published values and highest versions, loaded once per import."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from koers.areas.models import Area
 from koers.deliveries import versions
@@ -12,7 +13,7 @@ from koers.indicators.models import Indicator
 
 
 class HistoryCache:
-    """Loads each indicator's current observations on first use."""
+    """Loads each indicator's current state (an Arrow table) on first use."""
 
     def __init__(self) -> None:
         self._current: dict[int, pa.Table] = {}
@@ -25,18 +26,27 @@ class HistoryCache:
             self._current[indicator_id] = versions.current_for_indicator(indicator_id)
         return self._current[indicator_id]
 
+    def forget(self, indicator_id: int) -> None:
+        """Read the indicator again on next use (another import added versions meanwhile)."""
+        self._current.pop(indicator_id, None)
+
     def lookup(self, indicator: str, area: str, breakdown: str) -> list[tuple[str, float]]:
-        """Earlier realisations of one series, for the outlier and jump warnings."""
+        """Earlier published realisations of one series, for the outlier and jump warnings."""
         if indicator not in self._series:
             series = defaultdict(list)
             indicator_id = self._indicator_ids.get(indicator)
             if indicator_id is not None:
-                table = self.current(indicator_id).to_pydict()
-                for area_id, period, part, kind, value in zip(
-                    table["area_id"], table["period"], table["breakdown"],
-                    table["value_kind"], table["cur_value"], strict=True,
+                table = self.current(indicator_id)
+                table = table.filter(
+                    pc.and_(
+                        pc.equal(table["value_kind"], "realisation"),
+                        pc.is_valid(table["cur_value"]),
+                    )
+                ).to_pydict()
+                for area_id, period, part, value in zip(
+                    table["area_id"], table["period"], table["breakdown"], table["cur_value"],
+                    strict=True,
                 ):  # fmt: skip
-                    if kind == "realisation" and value is not None:
-                        series[(self._area_codes[area_id], part)].append((period, value))
+                    series[(self._area_codes[area_id], part)].append((period, value))
             self._series[indicator] = series
         return self._series[indicator].get((area, breakdown), [])

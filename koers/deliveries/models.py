@@ -29,6 +29,7 @@ class DeliveryStatus(models.TextChoices):
     APPROVED = "approved", _("goedgekeurd")
     PUBLISHED = "published", _("gepubliceerd")
     WITHDRAWN = "withdrawn", _("ingetrokken")
+    FAILED = "failed", _("mislukt")
 
 
 class Channel(models.TextChoices):
@@ -58,6 +59,16 @@ class Delivery(models.Model):
     observations_created = models.PositiveIntegerField(default=0)
     observations_superseded = models.PositiveIntegerField(default=0)
     report = models.JSONField(default=dict, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    # The lease of the process importing a `received` delivery (see recovery.py).
+    worker_pid = models.PositiveIntegerField(null=True, blank=True)
+    worker_host = models.CharField(max_length=255, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    # Published-state generations (PublicationCounter): the one its import read, and the
+    # one its last publication or withdrawal made. See staleness.py.
+    read_generation = models.PositiveBigIntegerField(null=True, blank=True)
+    changed_generation = models.PositiveBigIntegerField(null=True, blank=True)
 
     objects = DeliveryQuerySet.as_manager()
 
@@ -67,6 +78,41 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.file.name} ({self.status})"
+
+
+class PublicationCounter(models.Model):
+    """One row: bumped by every publication and withdrawal of a published delivery.
+
+    The row lock orders publications by commit, so an import that read generation g has
+    seen every change up to g and none after it.
+    """
+
+    generation = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"generation {self.generation}"
+
+
+class Coverage(models.Model):
+    """An (indicator, area) pair a delivery's file covered, changed values or not.
+
+    Two pending deliveries sharing a pair compete; publishing one makes the other stale.
+    """
+
+    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="coverage")
+    indicator = models.ForeignKey("indicators.Indicator", on_delete=models.CASCADE, db_index=False)
+    area = models.ForeignKey("areas.Area", on_delete=models.CASCADE, db_index=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["delivery", "indicator", "area"], name="unique_delivery_coverage"
+            )
+        ]
+        indexes = [models.Index(fields=["indicator", "area"], name="coverage_pair")]
+
+    def __str__(self) -> str:
+        return f"#{self.delivery_id}: {self.indicator_id}/{self.area_id}"
 
 
 class Transition(models.Model):

@@ -7,7 +7,7 @@ from koers.deliveries.models import Delivery
 
 def delivery_summary(delivery: Delivery) -> dict:
     report = delivery.report or {}
-    stored = delivery.status != "rejected"
+    stored = delivery.status not in ("rejected", "failed")
     return {
         "delivery": delivery.pk,
         "status": delivery.status,

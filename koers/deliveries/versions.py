@@ -1,7 +1,9 @@
-"""Observation versions: diff incoming values against the current ones, append, supersede.
+"""Observation versions: diff incoming values against the PUBLISHED ones, append, publish.
 
-Values are never updated in place. A changed value is a new row with the next version
-number; the row it replaces only gets its ``superseded_at`` stamped.
+Values are never updated in place. A changed value is a new row whose version is one more
+than any version of its key; ``superseded_at`` means "stopped being the published value"
+and is stamped only when a newer version is published, or its own published delivery is
+withdrawn. Rows of unpublished deliveries keep ``superseded_at`` empty.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from django.db import connection
-from django.utils import timezone
+from django.db.models import Exists, OuterRef, QuerySet
 
-from koers.deliveries.models import Observation
+from koers.deliveries.models import Delivery, DeliveryStatus, Observation, Transition
 
 KEY = ["indicator_id", "area_id", "period", "breakdown", "value_kind"]
 TABLE = Observation._meta.db_table
+DELIVERY_TABLE = Delivery._meta.db_table
 INSERT_COLUMNS = [
     "indicator_id", "area_id", "period", "breakdown", "value_kind", "value", "status",
     "version", "delivery_id", "source_row", "source_column", "recorded_at",
@@ -27,55 +30,75 @@ INSERT_COLUMNS = [
 _STORED_COLUMNS = [*INSERT_COLUMNS[:8], "source_row", "source_column"]
 CURRENT_SCHEMA = pa.schema(
     [
-        ("indicator_id", pa.int64()),
         ("area_id", pa.int64()),
         ("period", pa.string()),
         ("breakdown", pa.string()),
         ("value_kind", pa.string()),
-        ("cur_id", pa.int64()),
-        ("cur_version", pa.int64()),
+        ("cur_version", pa.int64()),  # the highest version of the key, in any delivery
+        ("cur_id", pa.int64()),  # the published current row (NULL: nothing published)
         ("cur_value", pa.float64()),
         ("cur_status", pa.string()),
     ]
 )
+FETCH_ROWS = 100_000  # rows per fetch: memory stays flat however large the indicator
+
+#: Per key of one indicator: the highest version anywhere, and the published current row.
+_CURRENT_SQL = f"""
+SELECT o.area_id, o.period, o.breakdown, o.value_kind, MAX(o.version),
+       MAX(CASE WHEN o.superseded_at IS NULL AND d.status = 'published' THEN o.id END),
+       MAX(CASE WHEN o.superseded_at IS NULL AND d.status = 'published' THEN o.value END),
+       MAX(CASE WHEN o.superseded_at IS NULL AND d.status = 'published' THEN o.status END)
+FROM {TABLE} o JOIN {DELIVERY_TABLE} d ON d.id = o.delivery_id
+WHERE o.indicator_id = %s
+GROUP BY o.area_id, o.period, o.breakdown, o.value_kind
+"""  # noqa: S608 - table names are ours; values are parameters
+
+
+def fetch_arrow(sql: str, params: list, schema: pa.Schema) -> pa.Table:
+    """A query's rows as an Arrow table, converted a chunk at a time (flat memory)."""
+    batches = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(FETCH_ROWS):
+            columns = zip(*rows, strict=True)
+            batches.append(
+                pa.record_batch(
+                    [pa.array(col, type=f.type) for col, f in zip(columns, schema, strict=True)],
+                    schema=schema,
+                )
+            )
+    return pa.Table.from_batches(batches, schema=schema)
 
 
 def current_for_indicator(indicator_id: int) -> pa.Table:
-    """The current (not superseded) version of every observation of one indicator."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT indicator_id, area_id, period, breakdown, value_kind, id, version, value,"  # noqa: S608
-            f" status FROM {TABLE} WHERE indicator_id = %s AND superseded_at IS NULL",
-            [indicator_id],
-        )
-        rows = cursor.fetchall()
-    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in CURRENT_SCHEMA]
-    return pa.table(
-        [pa.array(col, type=f.type) for col, f in zip(columns, CURRENT_SCHEMA, strict=True)],
-        schema=CURRENT_SCHEMA,
-    )
+    """Per key of one indicator: its highest version and its published current value."""
+    return fetch_arrow(_CURRENT_SQL, [indicator_id], CURRENT_SCHEMA)
 
 
-def diff(incoming: pa.Table, current: pa.Table) -> tuple[pa.Table, list[int]]:
-    """Rows of ``incoming`` that are new or changed, with their version; superseded ids."""
+def diff(incoming: pa.Table, current: pa.Table) -> tuple[pa.Table, int]:
+    """Rows of ``incoming`` that differ from the published value (or are new), with their
+    version; and how many of them replace a published value.
+
+    Pending versions elsewhere play no part in what is stored, only in the version number.
+    """
     if current.num_rows == 0:
         versions = pa.array([1] * incoming.num_rows, pa.int64())
-        return incoming.append_column("version", versions), []
-    joined = incoming.join(current, keys=KEY, join_type="left outer")
-    is_new = pc.is_null(joined["cur_id"])
+        return incoming.append_column("version", versions), 0
+    joined = incoming.join(current, keys=KEY[1:], join_type="left outer")
+    published = pc.is_valid(joined["cur_id"])
     same_value = pc.or_(
         pc.fill_null(pc.equal(joined["value"], joined["cur_value"]), False),
         pc.and_(pc.is_null(joined["value"]), pc.is_null(joined["cur_value"])),
     )
     unchanged = pc.and_(
-        pc.invert(is_new),
+        published,
         pc.and_(same_value, pc.fill_null(pc.equal(joined["status"], joined["cur_status"]), False)),
     )
     keep = joined.filter(pc.invert(unchanged))
     version = pc.add(pc.fill_null(keep["cur_version"], 0), 1)
-    superseded = pc.drop_null(keep["cur_id"]).to_pylist()
+    replacing = pc.sum(pc.is_valid(keep["cur_id"]).cast(pa.int64())).as_py() or 0
     keep = keep.drop_columns([c for c in CURRENT_SCHEMA.names if c.startswith("cur_")])
-    return keep.append_column("version", version), superseded
+    return keep.append_column("version", version), replacing
 
 
 def _db_time(moment: datetime):
@@ -136,40 +159,108 @@ def insert(rows: pa.Table, *, delivery_id: int, recorded_at: datetime) -> int:
     return n
 
 
-def supersede(ids: list[int], *, at: datetime) -> None:
-    """Stamp the replaced versions; their values stay as they were."""
-    for start in range(0, len(ids), 500):
-        Observation.objects.filter(pk__in=ids[start : start + 500]).update(superseded_at=at)
+_SAME_KEY = " AND ".join(f"{{a}}.{c} = {{b}}.{c}" for c in KEY)
+
+#: Stamp the published current rows of the keys one delivery brings.
+_PUBLISH_SQL = f"""
+UPDATE {TABLE} SET superseded_at = %s
+WHERE id IN (
+  SELECT o.id FROM {TABLE} n
+  JOIN {TABLE} o ON {_SAME_KEY.format(a="o", b="n")}
+  JOIN {DELIVERY_TABLE} d ON d.id = o.delivery_id
+  WHERE n.delivery_id = %s AND n.indicator_id = %s AND o.delivery_id <> n.delivery_id
+    AND o.superseded_at IS NULL AND d.status = 'published')
+"""  # noqa: S608
+
+#: Bring back, as a new version, the previous published version of each key a withdrawn
+#: published delivery still held (a copy: the as-of history keeps the old row as it was).
+_RESTORE_SQL = f"""
+INSERT INTO {TABLE} ({", ".join(INSERT_COLUMNS)}, superseded_at)
+SELECT p.indicator_id, p.area_id, p.period, p.breakdown, p.value_kind, p.value, p.status,
+       (SELECT MAX(m.version) FROM {TABLE} m WHERE {_SAME_KEY.format(a="m", b="w")}) + 1,
+       p.delivery_id, p.source_row, p.source_column, %s, NULL
+FROM {TABLE} w
+JOIN {TABLE} p ON {_SAME_KEY.format(a="p", b="w")}
+WHERE w.delivery_id = %s AND w.indicator_id = %s AND w.superseded_at IS NULL
+  AND p.version = (
+    SELECT MAX(q.version) FROM {TABLE} q JOIN {DELIVERY_TABLE} qd ON qd.id = q.delivery_id
+    WHERE {_SAME_KEY.format(a="q", b="w")} AND q.version < w.version
+      AND q.delivery_id <> w.delivery_id AND qd.status = 'published')
+"""  # noqa: S608
 
 
-def withdraw_observations(delivery) -> int:
-    """Retire a delivery's current values and bring back the versions they replaced."""
-    now = timezone.now()
+def _indicators_of(delivery_id: int) -> list[int]:
+    return list(
+        Observation.objects.filter(delivery_id=delivery_id)
+        .values_list("indicator_id", flat=True)
+        .distinct()
+        .order_by("indicator_id")
+    )
+
+
+def publish_observations(delivery: Delivery, *, at: datetime) -> int:
+    """Retire the published values the delivery's rows replace; one statement per indicator.
+
+    Call inside the publication's transaction, before the status becomes published.
+    """
+    retired = 0
+    with connection.cursor() as cursor:
+        for indicator_id in _indicators_of(delivery.pk):
+            cursor.execute(_PUBLISH_SQL, [_db_time(at), delivery.pk, indicator_id])
+            retired += cursor.rowcount
+    return retired
+
+
+def withdraw_observations(delivery: Delivery, *, at: datetime) -> int:
+    """Retire a published delivery's current values and bring back the ones they replaced.
+
+    Set-based: per indicator one INSERT…SELECT of the restored versions and one UPDATE.
+    Call inside the withdrawal's transaction, while the delivery is still published.
+    """
     restored = 0
-    for obs in Observation.objects.filter(delivery=delivery, superseded_at__isnull=True):
-        key = {f: getattr(obs, f) for f in KEY}
-        previous = (
-            Observation.objects.filter(**key, version__lt=obs.version)
-            .exclude(delivery__status="withdrawn")
-            .exclude(delivery=delivery)
-            .order_by("-version")
-            .first()
-        )
-        obs.superseded_at = now
-        obs.save(update_fields=["superseded_at"])
-        if previous is not None:
-            latest = Observation.objects.filter(**key).order_by("-version").first()
-            previous.pk = None
-            previous.version = latest.version + 1
-            previous.recorded_at = now
-            previous.superseded_at = None
-            previous.save()
-            restored += 1
+    stamp = _db_time(at)
+    with connection.cursor() as cursor:
+        for indicator_id in _indicators_of(delivery.pk):
+            cursor.execute(_RESTORE_SQL, [stamp, delivery.pk, indicator_id])
+            restored += cursor.rowcount
+            cursor.execute(
+                f"UPDATE {TABLE} SET superseded_at = %s WHERE delivery_id = %s"  # noqa: S608
+                " AND indicator_id = %s AND superseded_at IS NULL",
+                [stamp, delivery.pk, indicator_id],
+            )
     return restored
 
 
-def observations_as_of(moment: datetime, **filters):
-    """The observations as they stood at ``moment`` (history query)."""
-    return Observation.objects.filter(recorded_at__lte=moment, **filters).exclude(
-        superseded_at__lte=moment
+def published_as_of(moment: datetime, **filters) -> QuerySet[Observation]:
+    """The published values as they stood at ``moment`` (the public's history)."""
+    return (
+        Observation.objects.filter(
+            delivery__published_at__lte=moment, recorded_at__lte=moment, **filters
+        )
+        .exclude(superseded_at__lte=moment)
+        .order_by("pk")
+    )
+
+
+def observations_as_of(moment: datetime, **filters) -> QuerySet[Observation]:
+    """The latest version of each key among deliveries live at ``moment`` (insiders' view).
+
+    Live means validated, submitted, approved or published at that moment; a withdrawn
+    or rejected delivery's values drop out from the moment of that step.
+    """
+    live = {DeliveryStatus.VALIDATED, DeliveryStatus.SUBMITTED, DeliveryStatus.APPROVED,
+            DeliveryStatus.PUBLISHED}  # fmt: skip
+    steps = Transition.objects.filter(at__lte=moment).order_by("delivery_id", "at", "id")
+    statuses = dict(steps.values_list("delivery_id", "to_status"))  # the last step wins
+    ids = [pk for pk, status in statuses.items() if status in live]
+    newer = Observation.objects.filter(
+        **{name: OuterRef(name) for name in KEY},
+        version__gt=OuterRef("version"),
+        delivery_id__in=ids,
+        recorded_at__lte=moment,
+    )
+    return (
+        Observation.objects.filter(delivery_id__in=ids, recorded_at__lte=moment, **filters)
+        .exclude(Exists(newer))
+        .order_by("pk")
     )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 
 from koers.accounts.permissions import Action, require
+from koers.deliveries import staleness, versions
 from koers.deliveries.models import Delivery, Transition
 from koers.deliveries.models import DeliveryStatus as S
 
@@ -13,6 +15,12 @@ class WorkflowError(Exception):
     """A transition that the workflow does not allow from the current status."""
 
     code = "workflow"
+
+
+class StaleDelivery(WorkflowError):
+    """The published state of the delivery's pairs changed since its import read it."""
+
+    code = "stale"
 
 
 #: target status → (statuses it can be reached from, the action that permits it)
@@ -44,6 +52,22 @@ def record(delivery: Delivery, to_status: str, *, user=None, note: str = "") -> 
     delivery.save(update_fields=["status"])
 
 
+def _publish(delivery: Delivery) -> None:
+    """Retire the published values the delivery replaces, set-based, and stamp the time."""
+    now = timezone.now()
+    versions.publish_observations(delivery, at=now)
+    delivery.published_at = now
+    delivery.changed_generation = staleness.advance_generation()
+    delivery.save(update_fields=["published_at", "changed_generation"])
+
+
+def _unpublish(delivery: Delivery) -> None:
+    """Retire a published delivery's values and bring back the ones they replaced."""
+    versions.withdraw_observations(delivery, at=timezone.now())
+    delivery.changed_generation = staleness.advance_generation()
+    delivery.save(update_fields=["changed_generation"])
+
+
 @transaction.atomic
 def transition(delivery: Delivery, to_status: str, *, user, note: str = "") -> Delivery:
     """Move ``delivery`` to ``to_status`` after checking the workflow and the user's scope.
@@ -61,10 +85,15 @@ def transition(delivery: Delivery, to_status: str, *, user, note: str = "") -> D
         raise WorkflowError(
             f"delivery {delivery.pk} is {delivery.status}; it cannot become {to_status}"
         )
-    if to_status == S.WITHDRAWN:
-        from koers.deliveries.versions import withdraw_observations
-
-        withdraw_observations(delivery)
+    if to_status in (S.APPROVED, S.PUBLISHED) and staleness.is_stale(delivery):
+        raise StaleDelivery(
+            f"delivery {delivery.pk} is stale: the published values it was compared with "
+            "changed since it was imported; validate it again"
+        )
+    if to_status == S.PUBLISHED:
+        _publish(delivery)
+    elif to_status == S.WITHDRAWN and delivery.status == S.PUBLISHED:
+        _unpublish(delivery)
     record(delivery, to_status, user=user, note=note)
     from koers.deliveries.signals import delivery_changed
 

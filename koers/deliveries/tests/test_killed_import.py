@@ -1,4 +1,4 @@
-"""A process killed halfway through an import leaves no observation behind."""
+"""A process killed halfway through an import: its rows stay invisible, recovery removes them."""
 
 import os
 import signal
@@ -10,8 +10,11 @@ import pytest
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_killed_import_process_leaves_nothing_half_written(catalogue, wind, mapping, settings):
-    from koers.deliveries.models import Observation
+def test_a_killed_import_process_leaves_nothing_visible_and_recovery_cleans_up(
+    catalogue, wind, mapping, settings
+):
+    from koers.deliveries.models import Delivery, Observation
+    from koers.deliveries.recovery import recover
 
     script = textwrap.dedent(
         f"""
@@ -43,4 +46,10 @@ def test_a_killed_import_process_leaves_nothing_half_written(catalogue, wind, ma
         )
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True)
     assert result.returncode == -signal.SIGKILL, result.stderr.decode()[-2000:]
+    stuck = Delivery.objects.get()
+    assert stuck.status == "received"
+    assert not Observation.objects.filter(delivery__status="published").exists()
+    found = recover()
+    assert [r.delivery for r in found.interrupted] == [stuck.pk]
     assert Observation.objects.count() == 0
+    assert Delivery.objects.get().status == "failed"

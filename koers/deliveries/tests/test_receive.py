@@ -7,7 +7,8 @@ import pytest
 from koers.deliveries.files import stored_path
 from koers.deliveries.models import Delivery, Observation
 from koers.deliveries.storing import receive
-from koers.deliveries.versions import observations_as_of
+from koers.deliveries.tests.conftest import publish
+from koers.deliveries.versions import published_as_of
 
 
 def _source_rows(path, encoding="utf-8-sig", delimiter=","):
@@ -43,7 +44,7 @@ def test_blank_cells_are_missing_not_zero(catalogue, wind, mapping):
 
 
 def test_reimporting_the_same_file_changes_nothing(catalogue, wind, mapping):
-    receive(wind, mapping_path=mapping("70960"))
+    publish(receive(wind, mapping_path=mapping("70960")))
     before = Observation.objects.count()
     again = receive(wind, mapping_path=mapping("70960"))
     assert again.status == "validated"
@@ -54,7 +55,7 @@ def test_reimporting_the_same_file_changes_nothing(catalogue, wind, mapping):
 def test_changed_values_create_versions_for_exactly_those_values(
     catalogue, wind, mapping, tmp_path
 ):
-    first = receive(wind, mapping_path=mapping("70960"))
+    first = publish(receive(wind, mapping_path=mapping("70960")))
     text = wind.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     target = next(i for i, line in enumerate(lines) if ",PV25,2020JJ00," in line)
@@ -68,6 +69,7 @@ def test_changed_values_create_versions_for_exactly_those_values(
     changed.write_text("".join(lines), encoding="utf-8")
     second = receive(changed, mapping_path=mapping("70960"))
     assert (second.observations_created, second.observations_superseded) == (1, 1)
+    second = publish(second)
     versions = Observation.objects.filter(
         area__code="PV25", period="2020", source_column="OpgesteldVermogenEindeJaar_9"
     ).order_by("version")
@@ -76,8 +78,8 @@ def test_changed_values_create_versions_for_exactly_those_values(
         (2, old + 10, second.pk),
     ]
     assert versions[0].superseded_at is not None
-    as_before = observations_as_of(
-        versions[0].recorded_at,
+    as_before = published_as_of(
+        first.published_at,
         area__code="PV25",
         period="2020",
         source_column="OpgesteldVermogenEindeJaar_9",
@@ -130,7 +132,9 @@ def test_broken_variants_are_rejected_with_row_and_column_and_store_nothing(
     assert stored_path(delivery.file.sha256).exists()  # the original is kept, with its report
 
 
-def test_an_interrupted_import_leaves_nothing_half_written(catalogue, wind, mapping, monkeypatch):
+def test_a_failing_import_ends_failed_with_a_finding_and_no_rows(
+    catalogue, wind, mapping, monkeypatch
+):
     from koers.deliveries import versions
 
     calls = {"n": 0}
@@ -143,8 +147,9 @@ def test_an_interrupted_import_leaves_nothing_half_written(catalogue, wind, mapp
         return real_insert(rows, **kwargs)
 
     monkeypatch.setattr(versions, "insert", failing_insert)
-    with pytest.raises(RuntimeError):
-        receive(wind, mapping_path=mapping("70960"))
-    assert calls["n"] == 2  # the first insert had already run inside the transaction
+    delivery = receive(wind, mapping_path=mapping("70960"))
+    assert calls["n"] == 2  # a first insert ran before the second failed
     assert Observation.objects.count() == 0
-    assert Delivery.objects.get().status == "received"
+    assert Delivery.objects.get().status == delivery.status == "failed"
+    (finding,) = delivery.report["errors"]
+    assert finding["rule"] == "import_failed" and "database went away" in finding["message"]

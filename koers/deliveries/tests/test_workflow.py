@@ -86,9 +86,10 @@ def test_every_transition_is_in_the_audit_log(catalogue, make_user, gelderland_f
 
 def test_withdrawing_brings_back_the_previous_values(catalogue, make_user, wind, mapping, tmp_path):
     from koers.deliveries.models import Observation
+    from koers.deliveries.tests.conftest import publish
 
     analyst = make_user("analyst")
-    receive(wind, mapping_path=mapping("70960"), user=analyst)
+    publish(receive(wind, mapping_path=mapping("70960"), user=analyst))
     lines = wind.read_text(encoding="utf-8").splitlines(keepends=True)
     i = next(i for i, line in enumerate(lines) if ",PV25,2020JJ00," in line)
     header = lines[0].split(",")
@@ -99,9 +100,10 @@ def test_withdrawing_brings_back_the_previous_values(catalogue, make_user, wind,
     lines[i] = ",".join(cells) + "\n"
     fixed = tmp_path / "fout.csv"
     fixed.write_text("".join(lines), encoding="utf-8")
-    wrong = receive(fixed, mapping_path=mapping("70960"), user=analyst)
+    wrong = publish(receive(fixed, mapping_path=mapping("70960"), user=analyst))
     transition(wrong, "withdrawn", user=analyst)
     current = Observation.objects.get(
+        delivery__status="published",
         area__code="PV25",
         period="2020",
         source_column="OpgesteldVermogenEindeJaar_9",
