@@ -140,6 +140,38 @@ SETTINGS: tuple[Setting, ...] = (
         "Log level for Koers' own loggers.",
     ),
     Setting(
+        "KOERS_JOBS_BACKEND",
+        "database",
+        "Where jobs run: `database` queues them for `koers worker` (django-tasks-db); "
+        "`immediate` runs each job inside the process that queues it (tests, quick trials).",
+    ),
+    Setting(
+        "KOERS_JOB_ATTEMPTS",
+        3,
+        "Attempts a job gets before it counts as failed (a retry waits longer each time).",
+        int,
+    ),
+    Setting(
+        "KOERS_JOB_RETRY_SECONDS",
+        30,
+        "Seconds before a failed job's first retry; attempt n waits n times as long.",
+        int,
+    ),
+    Setting(
+        "KOERS_JOB_TIMEOUT_MINUTES",
+        360,
+        "Minutes after which a job still marked running on another host counts as lost "
+        "when a worker starts (on the same host a dead worker process is seen at once).",
+        int,
+    ),
+    Setting(
+        "KOERS_MAX_UPLOAD_MB",
+        256,
+        "Largest upload accepted, in MB (1 MB = 1,000,000 bytes), checked while the file "
+        "streams in: a larger one is refused (413 in the API, a form error on the site).",
+        int,
+    ),
+    Setting(
         "KOERS_LOG_FORMAT",
         None,
         "`json` (one JSON object per line) or `console` (readable lines). Defaults to json "

@@ -25,6 +25,23 @@ def isolated_data_dir(tmp_path, monkeypatch):
     analytics_store.cache_clear()
 
 
+IMMEDIATE_JOBS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def jobs_run_at_once(request):
+    """Jobs run inside the test that queues them, unless it asks for ``database_jobs``."""
+    from django.conf import settings
+
+    if not settings.configured or "database_jobs" in request.fixturenames:
+        yield
+        return
+    from django.test import override_settings
+
+    with override_settings(TASKS=IMMEDIATE_JOBS):
+        yield
+
+
 @pytest.fixture
 def register(db):
     """The programme definition and the built-in areas, as `koers init` loads them."""

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "koers.analytics",
     "koers.publication",
     "koers.workspace",
+    "django_tasks",
+    "django_tasks_db",
+    "koers.jobs",
     "koers.observability",
 ]
 
@@ -163,6 +166,24 @@ STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "files"
+
+# Uploads over KOERS_MAX_UPLOAD_MB are refused while they stream in (koers.deliveries.uploads).
+FILE_UPLOAD_HANDLERS = [
+    "koers.deliveries.uploads.SizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
+# Heavy work (imports, refreshes, open-data builds) runs as jobs: koers/jobs, `koers worker`.
+_JOB_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if config("KOERS_JOBS_BACKEND") not in _JOB_BACKENDS:
+    raise ConfigurationError(
+        f"KOERS_JOBS_BACKEND must be database or immediate, not {config('KOERS_JOBS_BACKEND')!r}"
+    )
+TASKS = {"default": {"BACKEND": _JOB_BACKENDS[config("KOERS_JOBS_BACKEND")]}}
 
 CACHES = {
     # Per process: rendered public pages (koers.web.page_cache) and chart SVGs.

@@ -32,6 +32,7 @@ TITLES = {
     405: "Methode niet toegestaan",
     406: "Gevraagd formaat niet beschikbaar",
     409: "Conflict met de huidige toestand",
+    413: "Bestand te groot",
     415: "Mediatype niet ondersteund",
     429: "Te veel verzoeken",
     500: "Interne fout",
@@ -56,6 +57,12 @@ class WorkflowConflict(Problem):
     status_code = status.HTTP_409_CONFLICT
     default_code = "workflow_conflict"
     default_detail = "Deze statusovergang is vanuit de huidige status niet mogelijk."
+
+
+class UploadTooLarge(Problem):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "upload_too_large"
+    default_detail = "Het bestand is groter dan de grootste upload die Koers aanneemt."
 
 
 def invalid_params(detail, name: str = "") -> list[dict[str, str]]:

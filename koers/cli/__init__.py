@@ -16,6 +16,7 @@ from koers.cli.init import init
 from koers.cli.openapi import openapi
 from koers.cli.programme import programme
 from koers.cli.serve import serve
+from koers.cli.worker import worker
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,6 +36,7 @@ for command in (
     refresh, query, progress, lineage, openapi, export,
 ):  # fmt: skip
     cli.add_command(command)
+cli.add_command(worker)
 cli.add_command(doctor)
 
 

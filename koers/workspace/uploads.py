@@ -1,4 +1,4 @@
-"""The browser side of an upload: mapping choices, and read failures as UploadError."""
+"""The browser side of an upload: mapping choices, read failures as UploadError, the job."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from koers.deliveries import uploads as deliveries_uploads
 from koers.deliveries.ingest import IngestError
 from koers.deliveries.ingest.shipped import MAPPINGS_DIR, shipped_mappings
 from koers.deliveries.models import Delivery
+from koers.jobs.tasks import enqueue_import
 
 __all__ = ["AUTOMATIC", "MAPPINGS_DIR", "UploadError", "mapping_choices", "receive_upload"]
 
@@ -31,10 +32,17 @@ def mapping_choices() -> list[tuple[str, str]]:
 
 
 def receive_upload(upload, *, province: str, user, mapping: str = AUTOMATIC) -> Delivery:
-    """Keep, validate and store an uploaded file; raises UploadError when it cannot be read."""
+    """Keep an uploaded file and queue its import; raises UploadError when it cannot be read.
+
+    The delivery comes back as it is once queued: `received` while a worker imports it
+    (the page then shows "wordt verwerkt"), or already imported where jobs run at once.
+    """
     try:
-        return deliveries_uploads.receive_upload(
+        delivery = deliveries_uploads.accept_upload(
             upload, user=user, channel="ui", province=province, mapping_name=mapping or None
         )
     except IngestError as exc:
         raise UploadError(exc.message, code=exc.code) from exc
+    enqueue_import(delivery)
+    delivery.refresh_from_db()
+    return delivery

@@ -25,7 +25,7 @@ def test_gelderland_delivers_reads_the_report_and_moves_its_delivery_on(
     gelderland = token_client(make_user("province_steward", province="PV25"))
 
     created = _upload(gelderland, gelderland_file, provincie="PV25", mapping="cbs-70960ned")
-    assert created.status_code == 201, created.content[:500]
+    assert created.status_code == 202, created.content[:500]
     delivery = created.json()
     assert created["Location"] == delivery["_links"]["self"]["href"]
     assert delivery["status"] == "validated" and delivery["fouten"] == []
@@ -69,7 +69,7 @@ def test_a_broken_file_is_kept_with_a_report_naming_row_column_and_rule(
     client = token_client(make_user("province_steward", province="PV25"))
     response = _upload(client, broken, provincie="PV25", mapping="cbs-70960ned")
 
-    assert response.status_code == 201
+    assert response.status_code == 202
     delivery = response.json()
     assert delivery["status"] == "rejected" and delivery["waarnemingenNieuw"] == 0
     error = delivery["fouten"][0]
@@ -90,7 +90,7 @@ def test_an_uploaded_mapping_file_reads_the_delivery(
     client = token_client(make_user("analyst"))
     with open(MAPPINGS_DIR / "cbs-70960ned.yaml", "rb") as mapping:
         response = _upload(client, gelderland_file, provincie="PV25", mappingBestand=mapping)
-    assert response.status_code == 201 and response.json()["status"] == "validated"
+    assert response.status_code == 202 and response.json()["status"] == "validated"
     assert response.json()["mapping"] == "cbs-70960ned.yaml"
 
 
@@ -173,7 +173,7 @@ def test_who_may_move_a_gelderland_delivery(
 
 @pytest.mark.parametrize(
     ("who", "expected"),
-    [("steward PV25", 201), ("analyst", 201), ("steward PV26", 403), ("office", 403),
+    [("steward PV25", 202), ("analyst", 202), ("steward PV26", 403), ("office", 403),
      ("reader", 403), ("anonymous", 401)],
 )  # fmt: skip
 def test_who_may_upload_for_gelderland(
@@ -186,7 +186,7 @@ def test_who_may_upload_for_gelderland(
         client = token_client(make_user(role, province=province, name=who.replace(" ", "-")))
     response = _upload(client, gelderland_file, provincie="PV25", mapping="cbs-70960ned")
     assert response.status_code == expected, response.content[:300]
-    assert Delivery.objects.count() == (1 if expected == 201 else 0)
+    assert Delivery.objects.count() == (1 if expected == 202 else 0)
 
 
 def test_stewards_see_only_their_own_provinces_deliveries(

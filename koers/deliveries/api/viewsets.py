@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from koers.accounts.permissions import Action, can, require, stewarded_provinces
 from koers.api.conventions import ApiViewSet, ReadOnlyViewSet
 from koers.api.fields import ID
-from koers.api.problems import WorkflowConflict
+from koers.api.problems import UploadTooLarge, WorkflowConflict
 from koers.deliveries.api import filters
 from koers.deliveries.api.serializers import (
     AanleveringDetailSerializer,
@@ -28,8 +28,9 @@ from koers.deliveries.api.serializers import (
 )
 from koers.deliveries.completeness import completeness_rows
 from koers.deliveries.models import Delivery
-from koers.deliveries.uploads import receive_upload
+from koers.deliveries.uploads import accept_upload, upload_refused
 from koers.deliveries.workflow import WorkflowError, transition
+from koers.jobs.tasks import enqueue_import
 
 
 @extend_schema_view(
@@ -114,22 +115,31 @@ class AanleveringViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVi
     @extend_schema(
         summary="Bestand aanleveren",
         description=(
-            "Upload een bestand (multipart). Koers bewaart het origineel, valideert het en "
-            "slaat alles of niets op. Ook een afgekeurd bestand geeft 201, met status "
-            "`rejected` en de fouten per bestand, rij, kolom en regel."
+            "Upload een bestand (multipart). Koers bewaart het origineel en antwoordt meteen "
+            "met 202 en de aanlevering in status `received`; een taak valideert het bestand "
+            "daarna en slaat alles of niets op. Volg de aanlevering via de `Location`-header: "
+            "de status wordt `validated`, `rejected` (met de fouten per bestand, rij, kolom "
+            "en regel) of `failed` (verwerking mislukt, met de reden). Een bestand groter dan "
+            "KOERS_MAX_UPLOAD_MB geeft 413; een bestand dat Koers niet kan lezen geeft 400."
         ),
         request={"multipart/form-data": AanleveringUploadSerializer},
-        responses={201: AanleveringDetailSerializer},
+        responses={
+            202: AanleveringDetailSerializer,
+            413: OpenApiResponse(description="Bestand groter dan de ingestelde limiet."),
+        },
     )
     def create(self, request):
-        upload = AanleveringUploadSerializer(data=request.data)
+        fields = request.data  # parsing streams the body through the size limit
+        if refused := upload_refused(request):
+            raise UploadTooLarge(str(refused))
+        upload = AanleveringUploadSerializer(data=fields)
         upload.is_valid(raise_exception=True)
         data = upload.validated_data
         steward_only = not can(request.user, Action.UPLOAD_DELIVERY)
         if not data.get("provincie") and steward_only and stewarded_provinces(request.user):
             raise ValidationError({"provincie": "Verplicht voor een datasteward, bv. PV25."})
         require(request.user, Action.UPLOAD_DELIVERY, province=data.get("provincie"))
-        delivery = receive_upload(
+        delivery = accept_upload(
             data["bestand"],
             user=request.user,
             channel="api",
@@ -137,10 +147,13 @@ class AanleveringViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVi
             mapping_name=data.get("mapping"),
             mapping_file=data.get("mappingBestand"),
         )
+        enqueue_import(delivery)
         delivery = self.get_queryset().get(pk=delivery.pk)
         body = AanleveringDetailSerializer(delivery, context=self.get_serializer_context()).data
         return Response(
-            body, status=http.HTTP_201_CREATED, headers={"Location": body["_links"]["self"]["href"]}
+            body,
+            status=http.HTTP_202_ACCEPTED,
+            headers={"Location": body["_links"]["self"]["href"]},
         )
 
     @extend_schema(

@@ -17,6 +17,7 @@ from koers.accounts.permissions import Action, can, require, stewarded_provinces
 from koers.deliveries.completeness import completeness_rows
 from koers.deliveries.models import Delivery
 from koers.deliveries.templates import write_template
+from koers.deliveries.uploads import upload_refused
 from koers.workspace.access import may, upload_provinces, workspace_page
 from koers.workspace.forms import TemplateForm, UploadForm, deliverable_indicators
 from koers.workspace.matrix import STATES, outstanding
@@ -90,6 +91,10 @@ def upload(request: HttpRequest) -> HttpResponse:
     province = request.POST.get("province") or None
     require(request.user, Action.UPLOAD_DELIVERY, province=province)
     form = upload_form(request.user, request.POST, request.FILES)
+    if refused := upload_refused(request):  # over KOERS_MAX_UPLOAD_MB: nothing was kept
+        form.is_valid()
+        form.errors["file"] = form.error_class([str(refused)])
+        return _page(request, form=form, status=413)
     if form.is_valid():
         try:
             delivery = receive_upload(

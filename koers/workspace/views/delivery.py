@@ -15,6 +15,7 @@ from koers.accounts.permissions import Action, can
 from koers.deliveries.models import Delivery, DeliveryStatus
 from koers.deliveries.reports import delivery_summary
 from koers.deliveries.workflow import TRANSITIONS, WorkflowError, allowed_transitions, transition
+from koers.jobs.status import latest_import_job
 from koers.workspace.access import may_see_delivery, workspace_page
 from koers.workspace.findings import report_for
 from koers.workspace.views.deliver import upload_form
@@ -71,6 +72,7 @@ def delivery_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "actions": actions_for(request.user, delivery),
         "transitions": _steps(delivery),
         "form": upload_form(request.user, province=province) if reupload else None,
+        "import_job": latest_import_job(delivery),
     }
     return render_page(request, "workspace/delivery.html", context, current="workspace:deliver")
 
