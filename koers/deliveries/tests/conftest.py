@@ -76,3 +76,22 @@ def published_capacity_2020() -> list[float]:
             period="2020",
         ).values_list("value", flat=True)
     )
+
+
+@pytest.fixture
+def child_env(settings):
+    """Environment for a real `koers` child process on this test's database and data folder."""
+    import os
+
+    from koers.config import data_dir
+
+    db = settings.DATABASES["default"]
+    env = {**os.environ, "KOERS_DATA_DIR": str(data_dir())}
+    env.pop("KOERS_FAULT_POINT", None)
+    if db["ENGINE"].endswith("sqlite3"):
+        env["KOERS_DATABASE_URL"] = f"sqlite:///{db['NAME']}"
+    else:
+        env["KOERS_DATABASE_URL"] = (
+            f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+        )
+    return env
