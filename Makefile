@@ -1,5 +1,5 @@
-# Koers: `make run` serves the app on SQLite, `make test` runs the whole suite twice
-# (SQLite and a throwaway PostgreSQL 15), `make bench` runs the benchmarks.
+# Koers: `make run` serves the app with a job worker on SQLite, `make test` runs the whole
+# suite twice (SQLite and a throwaway PostgreSQL 15), `make bench` runs the benchmarks.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -8,6 +8,7 @@ SEED := ../shared/seed/bestuursprogramma-ipo-2023-2027.txt
 GEO := ../shared/data/geo/provincie_2023_wgs84.geojson
 CBS := ../shared/data/cbs
 PYTEST_ARGS ?=
+SERVE_ARGS ?=
 
 .PHONY: install run test lint test-sqlite test-postgres browser bench clean messages
 
@@ -24,7 +25,11 @@ run: install
 	@if [ -f $(SEED) ]; then $(BIN)/koers programme import $(SEED); fi
 	@if [ -f $(GEO) ]; then $(BIN)/koers areas import-boundaries $(GEO); fi
 	@for f in $(CBS)/*.csv; do [ -f "$$f" ] && $(BIN)/koers import "$$f" --publish; done; true
-	$(BIN)/koers serve
+	@# The worker runs the jobs (imports, refreshes, open data) beside the server;
+	@# Ctrl-C stops both; a job cut off is repaired when the worker next starts.
+	@$(BIN)/koers worker & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	$(BIN)/koers serve $(SERVE_ARGS)
 
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
