@@ -6,6 +6,13 @@ import click
 from koers.cli.base import FORMAT_OPTION, echo_json, fail, setup_django
 
 
+def echo_finite_json(data) -> None:
+    """JSON with null where a figure is not finite (an overflowed sum): Infinity is not JSON."""
+    from koers.api.renderers import finite_only
+
+    echo_json(finite_only(data))
+
+
 @click.command()
 @click.option("--indicator", "codes", multiple=True, help="Only this indicator (repeatable).")
 def refresh(codes: tuple[str, ...]) -> None:
@@ -60,7 +67,7 @@ def query(indicator, area, level, period, period_type, parts, output_format) -> 
     if not rows:
         fail(f"no aggregates for {indicator} (run `koers refresh` after publishing data)")
     if output_format == "json":
-        echo_json(rows)
+        echo_finite_json(rows)
     elif output_format == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
         writer.writeheader()
@@ -89,7 +96,7 @@ def progress(indicator: str, area: str, output_format: str) -> None:
         fail(f"no targets for {indicator} in {area}")
     results = [progress_for(t) for t in targets]
     if output_format == "json":
-        echo_json(results)
+        echo_finite_json(results)
         return
     for r in results:
         line = (
@@ -115,7 +122,7 @@ def lineage(lineage_id: str, output_format: str) -> None:
 
     result = trace_lineage(lineage_id)
     if output_format == "json":
-        echo_json(result)
+        echo_finite_json(result)
         return
     agg = result["aggregate"] or {}
     click.echo(f"{lineage_id}: {agg.get('value')}")

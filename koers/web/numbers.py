@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+import math
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -10,6 +11,10 @@ from django.utils.translation import gettext as _
 from koers.indicators.models import Indicator
 
 NO_VALUE = "–"
+#: decimals shown at most: beyond this a float has no digits left to show
+MAX_DECIMALS = 20
+#: from here on a float has no exact units left, so it is written as `1,23 × 10^30`
+SCIENTIFIC_FROM = 1e15
 #: units that are a count of things: "628" reads better than "628 aantal"
 COUNT_UNITS = {"aantal", "count", ""}
 
@@ -30,15 +35,34 @@ def unit_label(indicator: Indicator) -> str:
 
 
 def rounded(value: float, decimals: int) -> Decimal:
-    """Half up, as people round (Python's round() rounds half to even)."""
-    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    """Half up, as people round (Python's round() rounds half to even); any finite float."""
+    exact = Decimal(repr(float(value)))
+    with localcontext() as context:
+        # Enough digits for every float: 1e308 has 309 before the decimal point.
+        context.prec = max(exact.adjusted(), 0) + decimals + 2
+        return exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+
+
+def scientific(value: float) -> str:
+    """`1,23 × 10^30`: a huge value in the page language, never thirty grouped zeros."""
+    mantissa, exponent = f"{value:.2e}".split("e")
+    text = number_format(Decimal(mantissa), decimal_pos=2, use_l10n=True)
+    return f"{text} × 10^{int(exponent)}"
 
 
 def format_number(value: float | None, decimals: int = 0) -> str:
-    """`1.234,5` in Dutch, `1,234.5` in English; a dash for no value."""
+    """`1.234,5` in Dutch, `1,234.5` in English; a dash for no value or a non-finite one."""
     if value is None:
         return NO_VALUE
-    number = rounded(value, max(decimals, 0))
+    try:
+        value = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return NO_VALUE
+    if not math.isfinite(value):  # NaN or ±inf: an overflowed sum, never a figure to show
+        return NO_VALUE
+    if abs(value) >= SCIENTIFIC_FROM:
+        return scientific(value)
+    number = rounded(value, min(max(decimals, 0), MAX_DECIMALS))
     # abs() turns -0 into 0: a rounded small negative is shown without a sign.
     number = abs(number) if number == 0 else number
     return number_format(number, use_l10n=True, force_grouping=True)
@@ -47,6 +71,6 @@ def format_number(value: float | None, decimals: int = 0) -> str:
 def format_value(value: float | None, indicator: Indicator, *, unit: bool = True) -> str:
     """The value with the indicator's decimals, and its unit unless `unit` is False."""
     text = format_number(value, indicator.decimals)
-    if value is None or not unit or indicator.unit.strip().lower() in COUNT_UNITS:
+    if text == NO_VALUE or not unit or indicator.unit.strip().lower() in COUNT_UNITS:
         return text
     return f"{text} {unit_label(indicator)}".strip()
