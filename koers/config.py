@@ -107,6 +107,57 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "KOERS_MAX_FILE_MB",
+        500,
+        "Largest delivered file (MB) the import reads; a larger one is a `file_too_large` "
+        "validation error.",
+        int,
+    ),
+    Setting(
+        "KOERS_MAX_CELLS",
+        50_000_000,
+        "Most cells (rows × columns) in one delivered file or sheet (`too_many_cells`).",
+        int,
+    ),
+    Setting(
+        "KOERS_MAX_COLUMNS",
+        1000,
+        "Most columns in a delivered file's header row (`too_many_columns`).",
+        int,
+    ),
+    Setting(
+        "KOERS_MAX_CELL_CHARS",
+        10_000,
+        "Longest cell or header name, in characters (`cell_too_long`).",
+        int,
+    ),
+    Setting(
+        "KOERS_MAX_XLSX_RATIO",
+        100.0,
+        "Largest unpacked/packed size ratio of a workbook part over 1 MB: a zip bomb is "
+        "refused before it is unpacked (`workbook_expands_too_much`).",
+        float,
+    ),
+    Setting(
+        "KOERS_MAX_XLSX_EXPANDED_MB",
+        1024,
+        "Largest unpacked size (MB) of all parts of a workbook together.",
+        int,
+    ),
+    Setting(
+        "KOERS_MAX_JSON_DEPTH",
+        20,
+        "Deepest nesting of lists and objects in a delivered JSON file (`json_too_deep`).",
+        int,
+    ),
+    Setting(
+        "KOERS_MAX_ERRORS_PER_RULE",
+        100,
+        "Findings per rule kept in detail in a delivery's report; the counts per rule "
+        "(`error_counts`, `warning_counts`) stay exact.",
+        int,
+    ),
+    Setting(
         "KOERS_IMPORT_LEASE_SECONDS",
         600,
         "Seconds without a heartbeat after which an import counts as dead, when its process "

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from koers.areas.models import Area, AreaLink
+from koers.config import config
+from koers.deliveries.ingest.limits import MB, IngestLimits
 from koers.deliveries.ingest.validation.catalogue_specs import spec_from_entry
 from koers.deliveries.ingest.validation.context import IndicatorSpec, ValidationContext
 from koers.indicators.models import Indicator
@@ -19,6 +21,7 @@ def indicator_specs() -> dict[str, IndicatorSpec]:
                 "periodicity": indicator.periodicity,
                 "breakdowns": indicator.breakdowns,
                 "decimals": indicator.decimals,
+                "unit": indicator.unit,
             }
         )
         for indicator in Indicator.objects.all()
@@ -39,10 +42,30 @@ def descendants(code: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def validation_context(*, province: str | None, history=None) -> ValidationContext:
+def ingest_limits() -> IngestLimits:
+    """The import's bounds, from the KOERS_MAX_* settings (docs/settings.md)."""
+    return IngestLimits(
+        max_file_bytes=config("KOERS_MAX_FILE_MB") * MB,
+        max_cells=config("KOERS_MAX_CELLS"),
+        max_columns=config("KOERS_MAX_COLUMNS"),
+        max_cell_chars=config("KOERS_MAX_CELL_CHARS"),
+        max_xlsx_ratio=config("KOERS_MAX_XLSX_RATIO"),
+        max_xlsx_expanded_bytes=config("KOERS_MAX_XLSX_EXPANDED_MB") * MB,
+        max_json_depth=config("KOERS_MAX_JSON_DEPTH"),
+    )
+
+
+def validation_context(
+    *, province: str | None, history=None, temp_dir: str | None = None
+) -> ValidationContext:
+    """Everything the checks need, from the database and settings; `temp_dir` takes the
+    ledger's spill files (None: the system's temp folder)."""
     return ValidationContext(
         known_areas=frozenset(Area.objects.values_list("code", flat=True)),
         indicators=indicator_specs(),
         allowed_areas=descendants(province) if province else None,
         history=history,
+        max_errors_per_rule=config("KOERS_MAX_ERRORS_PER_RULE"),
+        limits=ingest_limits(),
+        temp_dir=temp_dir,
     )

@@ -27,6 +27,7 @@ from koers.deliveries.ingest.errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
+from koers.deliveries.ingest.limit_checks import LimitExceeded
 from koers.deliveries.ingest.mapping import Mapping
 from koers.deliveries.ingest.observations import build_segment, finalise
 from koers.deliveries.ingest.readers import RawBatch, RawSource, open_source
@@ -85,7 +86,11 @@ class Ingest:
         self.batch_rows = batch_rows
         self._source: RawSource | None = None
         try:
-            self._source = open_source(self.path, mapping.format if mapping else None)
+            options = mapping.format if mapping else None
+            self._source = open_source(self.path, options, limits=context.limits)
+        except LimitExceeded as exc:
+            self.report.add(exc.error(self.path.name))
+            self.mapping = mapping
         except (UnreadableFileError, UnsupportedFormatError) as exc:
             self._unreadable(exc)
             self.mapping = mapping
@@ -130,12 +135,14 @@ class Ingest:
         values = self._usable_values()
         if values is None:
             return
-        self._ledger = Ledger()
+        self._ledger = Ledger(temp_dir=self._context.temp_dir)
         try:
             for batch in self._observations(self._checks, values):
                 self._ledger.observe(batch)
                 self.observations += batch.num_rows
                 yield batch
+        except LimitExceeded as exc:
+            self.report.add(exc.error(self.path.name))
         except UnreadableFileError as exc:
             self._unreadable(exc)
 

@@ -35,6 +35,7 @@ def spec_from_entry(entry: dict[str, Any]) -> IndicatorSpec:
         breakdowns=allowed,
         parents=parents,
         decimals=entry.get("decimals"),
+        unit=entry.get("unit"),
     )
 
 

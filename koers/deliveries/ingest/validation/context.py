@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from koers.deliveries.ingest.breakdown import TOTAL
+from koers.deliveries.ingest.limits import IngestLimits
 
 # (indicator, area, breakdown) -> earlier realisations as (period, value), any order.
 HistoryLookup = Callable[[str, str, str], Sequence[tuple[str, float]]]
@@ -27,6 +29,7 @@ class IndicatorSpec:
     breakdowns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     parents: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     decimals: int | None = None
+    unit: str | None = None  # sets the default plausible range (validation/plausibility.py)
 
     def disallowed_part(self, parts: Mapping[str, str]) -> str | None:
         """The first `dim=code` of a parsed breakdown this indicator does not allow, or None."""
@@ -42,7 +45,7 @@ class IndicatorSpec:
 
 @dataclass
 class ValidationContext:
-    """Known areas and indicators, the steward's scope, history and warning thresholds."""
+    """Known areas and indicators, the steward's scope, history, thresholds and limits."""
 
     known_areas: frozenset[str]
     indicators: Mapping[str, IndicatorSpec]
@@ -51,4 +54,10 @@ class ValidationContext:
     jump_threshold: float = 0.5  # relative change that triggers a large_jump warning
     outlier_threshold: float = 3.5  # modified z-score (Iglewicz and Hoaglin)
     outlier_min_points: int = 5
-    max_errors_per_rule: int = 1000  # details kept per rule; counts stay exact
+    max_errors_per_rule: int = 100  # details kept per rule; counts stay exact
+    limits: IngestLimits = field(default_factory=IngestLimits)
+    today: dt.date | None = None  # None: the real date; realisations must lie before it
+    temp_dir: str | None = None  # where the ledger spills; None: the system's temp folder
+
+    def current_date(self) -> dt.date:
+        return self.today or dt.date.today()
