@@ -194,11 +194,24 @@ def mapping_from_dict(data: Any, *, file: str = "<mapping>") -> Mapping:
     )
 
 
+MAX_MAPPING_BYTES = 1024 * 1024  # the largest shipped mapping is a few KB
+
+
 def load_mapping(path: Path | str) -> Mapping:
-    """Read and check one mapping YAML file."""
+    """Read and check one mapping YAML file; any unreadable file is a MappingError."""
     path = Path(path)
+
+    def fail(reason: str) -> MappingError:
+        return MappingError(f"cannot read mapping: {reason}", file=path.name, key="(file)")
+
     try:
+        if path.stat().st_size > MAX_MAPPING_BYTES:
+            raise fail(f"larger than {MAX_MAPPING_BYTES // 1024} KB; is this a mapping file?")
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise fail(f"not UTF-8 text (byte {exc.start}); is this a mapping file?") from exc
+    except RecursionError as exc:
+        raise fail("nested too deep") from exc
     except (OSError, yaml.YAMLError) as exc:
-        raise MappingError(f"cannot read mapping: {exc}", file=path.name, key="(file)") from exc
+        raise fail(str(exc)) from exc
     return mapping_from_dict(data, file=path.name)

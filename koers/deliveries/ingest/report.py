@@ -2,7 +2,8 @@
 
 Counts per rule are exact; detailed errors are kept up to `max_errors_per_rule` per rule
 (a file with a million bad rows still has a small report). `to_dict()` gives
-`{"errors": [...], "warnings": [...]}` with Dutch messages unless asked for English.
+`{"errors": [...], "warnings": [...], "error_counts": {rule: n}, "warning_counts": {...}}`
+with Dutch messages unless asked for English. Quoted cells are cut at 100 characters.
 """
 
 from __future__ import annotations
@@ -12,15 +13,13 @@ from typing import Any
 
 import pyarrow as pa
 
-from koers.deliveries.ingest.validation.errors import ValidationError, number_text
+from koers.deliveries.ingest.validation.errors import ValidationError, shown
 from koers.deliveries.ingest.validation.file_checks import Tally
 from koers.deliveries.ingest.validation.findings import Finding
 
 
 def _text(value: Any) -> Any:
-    if isinstance(value, float):
-        return number_text(value)
-    return value.strip() if isinstance(value, str) else value
+    return shown(value.strip() if isinstance(value, str) else value)
 
 
 def _per_row(item: Any, positions: pa.Array, size: int) -> list[Any]:
@@ -30,7 +29,7 @@ def _per_row(item: Any, positions: pa.Array, size: int) -> list[Any]:
 
 
 class ValidationReport:
-    def __init__(self, *, file: str, max_errors_per_rule: int = 1000) -> None:
+    def __init__(self, *, file: str, max_errors_per_rule: int = 100) -> None:
         self.file = file
         self.max_errors_per_rule = max_errors_per_rule
         self.complete = False  # set once the stream is consumed and whole-file checks ran
@@ -133,8 +132,11 @@ class ValidationReport:
     def warnings(self) -> list[ValidationError]:
         return self.filter(severity="warning")
 
-    def to_dict(self, *, language: str = "nl") -> dict[str, list[dict[str, Any]]]:
+    def to_dict(self, *, language: str = "nl") -> dict[str, Any]:
+        """The kept details plus the exact number of findings per rule (rule code -> count)."""
         return {
             "errors": [e.to_dict(language=language) for e in self.errors],
             "warnings": [e.to_dict(language=language) for e in self.warnings],
+            "error_counts": self.counts_by_rule(severity="error"),
+            "warning_counts": self.counts_by_rule(severity="warning"),
         }

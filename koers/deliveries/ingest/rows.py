@@ -51,6 +51,7 @@ class RowFrame:
     dims: dict[str, Coded]  # per breakdown dimension; for breakdown_column one entry "*"
     breakdown: pa.Array  # canonical; NULL when a part is missing or invalid
     skipped: pa.Array  # rows of areas the mapping skips on purpose
+    cells: dict[str, pa.Array]  # every column read, as delivered (for the NUL/length checks)
 
     @property
     def num_rows(self) -> int:
@@ -144,4 +145,5 @@ def build_row_frame(batch: RawBatch, mapping: Mapping) -> RowFrame:
         dims=dims,
         breakdown=breakdown,
         skipped=pc.fill_null(skipped, False),
+        cells=batch.columns,
     )

@@ -35,7 +35,7 @@ def _to_numbers(candidate: pa.Array) -> tuple[pa.Array, pa.Array]:
     except pa.ArrowInvalid:
         ok = pc.match_substring_regex(candidate, NUMBER)
         value = pc.cast(pc.if_else(ok, candidate, _NULL_TEXT), pa.float64())
-        bad = fill_false(pc.invert(ok))
+        bad = pc.or_(fill_false(pc.invert(ok)), fill_false(pc.is_inf(value)))  # 1e999
     return value, bad
 
 
@@ -62,5 +62,8 @@ def parse_values(
         value = pc.if_else(bad, _NULL_NUMBER, value)
     if multiplier != 1.0:
         value = pc.multiply(value, multiplier)
+        overflow = fill_false(pc.is_inf(value))  # 1e308 times a multiplier is no number
+        if pc.any(overflow).as_py():
+            bad, value = pc.or_(bad, overflow), pc.if_else(overflow, _NULL_NUMBER, value)
     status = pc.coalesce(special_status, pc.if_else(blank, "missing", "normal"))
     return ParsedValues(value=value, status=status, bad=bad)

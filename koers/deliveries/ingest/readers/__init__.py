@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from koers.deliveries.ingest.errors import UnsupportedFormatError
+from koers.deliveries.ingest.limit_checks import check_file_size
+from koers.deliveries.ingest.limits import DEFAULT_LIMITS, IngestLimits
 from koers.deliveries.ingest.mapping import FormatOptions
 from koers.deliveries.ingest.readers.base import RawBatch, RawSource, Reader, RowProblem
 from koers.deliveries.ingest.readers.csv_reader import CsvReader, sniff_delimiter
@@ -46,7 +48,13 @@ def reader_for(path: Path, options: FormatOptions | None = None) -> Reader:
     raise UnsupportedFormatError(f"cannot tell the format of {path.name}", path=str(path))
 
 
-def open_source(path: Path, options: FormatOptions | None = None) -> RawSource:
-    """Detect the format and open the file: the header is read, rows are not yet."""
+def open_source(
+    path: Path, options: FormatOptions | None = None, *, limits: IngestLimits = DEFAULT_LIMITS
+) -> RawSource:
+    """Detect the format and open the file: the header is read, rows are not yet.
+
+    Raises LimitExceeded when the file breaks a limit (checked before a reader allocates).
+    """
     options = options or FormatOptions()
-    return reader_for(path, options).open(path, options)
+    check_file_size(path, limits)
+    return reader_for(path, options).open(path, options, limits=limits)

@@ -13,6 +13,7 @@ from typing import ClassVar, Protocol
 
 import pyarrow as pa
 
+from koers.deliveries.ingest.limits import IngestLimits
 from koers.deliveries.ingest.mapping import FormatOptions
 
 
@@ -56,7 +57,9 @@ class Reader(Protocol):
 
     def detect(self, path: Path, head: bytes) -> bool: ...
 
-    def open(self, path: Path, options: FormatOptions) -> RawSource: ...
+    def open(self, path: Path, options: FormatOptions, *, limits: IngestLimits) -> RawSource:
+        """Open the file within `limits`: raise LimitExceeded before allocating beyond them."""
+        ...
 
 
 def string_columns(rows: list[list[str]], header: Sequence[str], wanted: Sequence[str]) -> dict:

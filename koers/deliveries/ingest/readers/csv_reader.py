@@ -3,8 +3,9 @@
 The file is cut into chunks of exactly `batch_rows` lines and each chunk is parsed by
 pyarrow (all columns as strings). While every line is one well-formed record, row numbers
 are exact by counting lines. The first chunk that is not (a short or long row, a blank
-line, a newline inside quotes) switches the rest of the file to Python's csv module, which
-is slower but tracks physical line numbers and reports each broken row.
+line, a newline inside quotes, a cut that falls inside quotes) switches the rest of the
+file to Python's csv module, which is slower but tracks physical line numbers and reports
+each broken row.
 """
 
 from __future__ import annotations
@@ -21,8 +22,11 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 
 from koers.deliveries.ingest.errors import UnreadableFileError
+from koers.deliveries.ingest.limit_checks import LimitExceeded, check_cells, check_columns
+from koers.deliveries.ingest.limits import IngestLimits
 from koers.deliveries.ingest.mapping import FormatOptions
 from koers.deliveries.ingest.readers.base import RawBatch, RowProblem, string_columns
+from koers.deliveries.ingest.validation.rules import CellTooLong
 
 _BOM = codecs.BOM_UTF8
 _CANDIDATES = (";", ",", "\t", "|")
@@ -48,15 +52,36 @@ class CsvReader:
     def detect(self, path: Path, head: bytes) -> bool:
         return path.suffix.lower() in (".csv", ".tsv", ".txt") or b"\x00" not in head
 
-    def open(self, path: Path, options: FormatOptions) -> CsvSource:
-        return CsvSource(path, options)
+    def open(self, path: Path, options: FormatOptions, *, limits: IngestLimits) -> CsvSource:
+        return CsvSource(path, options, limits)
+
+
+def _header(line: str, delimiter: str, limits: IngestLimits) -> list[str]:
+    """The header names, within the column and cell limits (checked before csv parses them)."""
+    longest = max(len(part) for part in line.split(delimiter))
+    if longest > limits.max_cell_chars:  # csv itself refuses fields over 128 KB with an error
+        raise LimitExceeded(
+            CellTooLong,
+            row=1,
+            column=None,
+            value=line[:100],
+            length=longest,
+            limit=limits.max_cell_chars,
+        )
+    try:
+        names = [name.strip() for name in next(csv.reader([line], delimiter=delimiter))]
+    except csv.Error as exc:
+        raise UnreadableFileError(f"the header row cannot be read: {exc}") from exc
+    check_columns(len(names), limits)
+    return names
 
 
 class CsvSource:
     """An opened CSV file: header read and delimiter known; `batches` streams the rows."""
 
-    def __init__(self, path: Path, options: FormatOptions) -> None:
+    def __init__(self, path: Path, options: FormatOptions, limits: IngestLimits) -> None:
         self.path = path
+        self.limits = limits
         self.encoding = codecs.lookup(options.encoding).name
         if "\n".encode(self.encoding) != b"\n":
             raise UnreadableFileError(f"encoding {options.encoding!r} is not ASCII-compatible")
@@ -73,14 +98,26 @@ class CsvSource:
         if not text.strip():
             raise UnreadableFileError("the file has no header row")
         self.delimiter = options.delimiter or sniff_delimiter(text)
-        self.header = [name.strip() for name in next(csv.reader([text], delimiter=self.delimiter))]
+        self.header = _header(text, self.delimiter, limits)
         self._data_start = start + len(line) + 1
         self._line_bytes = max(16, len(head) // max(1, head.count(b"\n")))
 
     def batches(self, columns: Sequence[str], *, batch_rows: int) -> Iterator[RawBatch]:
+        cells, width = 0, len(self.header)
+        for batch in self._batches(columns, batch_rows):
+            cells += (batch.num_rows + len(batch.problems)) * width
+            check_cells(
+                cells, self.limits, row=batch.source_row[-1].as_py() if batch.num_rows else None
+            )
+            yield batch
+
+    def _batches(self, columns: Sequence[str], batch_rows: int) -> Iterator[RawBatch]:
         next_row = 2
         for offset, chunk, lines in self._chunks(batch_rows):
-            table = self._parse(chunk, columns, next_row)
+            # an odd number of quotes: the cut fell inside a quoted field (a note with a
+            # newline), which pyarrow would read as a closed field and a short next row
+            cut_in_quotes = np.count_nonzero(np.frombuffer(chunk, dtype=np.uint8) == 34) % 2
+            table = None if cut_in_quotes else self._parse(chunk, columns, next_row)
             if table is None or table.num_rows != lines:
                 yield from self._python_batches(offset, next_row, columns, batch_rows)
                 return
@@ -122,9 +159,9 @@ class CsvSource:
             broken.append(row)
             return "skip"
 
-        if self.encoding != "utf-8":
-            chunk = chunk.decode(self.encoding).encode("utf-8")
         try:
+            if self.encoding != "utf-8":
+                chunk = chunk.decode(self.encoding).encode("utf-8")
             table = pa_csv.read_csv(
                 pa.BufferReader(chunk),
                 read_options=pa_csv.ReadOptions(column_names=self.header, use_threads=True),
@@ -139,10 +176,8 @@ class CsvSource:
                     null_values=[],
                 ),
             )
-        except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-            raise UnreadableFileError(
-                f"rows from {first_row} on cannot be read as {self.encoding}: {exc}"
-            ) from exc
+        except (pa.ArrowInvalid, UnicodeDecodeError):
+            return None  # the exact path finds the row and says what is wrong with it
         return None if broken else table
 
     def _python_batches(
@@ -175,7 +210,16 @@ class CsvSource:
                     if len(rows) >= batch_rows:
                         yield self._batch(rows, numbers, problems, columns)
                         rows, numbers, problems = [], [], []
-            except (UnicodeDecodeError, csv.Error) as exc:
+            except csv.Error as exc:
+                if "field larger than field limit" in str(exc):
+                    raise LimitExceeded(
+                        CellTooLong,
+                        row=first_row + consumed,
+                        length=f">{csv.field_size_limit()}",
+                        limit=self.limits.max_cell_chars,
+                    ) from exc
+                raise UnreadableFileError(f"row {first_row + consumed}: {exc}") from exc
+            except UnicodeDecodeError as exc:
                 raise UnreadableFileError(f"row {first_row + consumed}: {exc}") from exc
         if rows or problems:
             yield self._batch(rows, numbers, problems, columns)

@@ -2,7 +2,8 @@
 
 Cells become strings: whole floats lose their `.0` (so a code typed as 48 stays `48`),
 dates become ISO dates, booleans `true`/`false`, empty cells blank. Row numbers are the
-sheet's own row numbers, so they match what the steward sees in Excel.
+sheet's own row numbers, so they match what the steward sees in Excel. The workbook's
+zip sizes and the sheet's extent are checked first (xlsx_guard.py).
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ import pyarrow as pa
 from python_calamine import CalamineError, CalamineWorkbook
 
 from koers.deliveries.ingest.errors import UnreadableFileError
+from koers.deliveries.ingest.limit_checks import check_columns
+from koers.deliveries.ingest.limits import IngestLimits
 from koers.deliveries.ingest.mapping import FormatOptions
 from koers.deliveries.ingest.readers.base import RawBatch, string_columns
+from koers.deliveries.ingest.readers.xlsx_guard import check_workbook
 
 _ZIP = b"PK\x03\x04"
 
@@ -41,12 +45,13 @@ class XlsxReader:
     def detect(self, path: Path, head: bytes) -> bool:
         return path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods") or head.startswith(_ZIP)
 
-    def open(self, path: Path, options: FormatOptions) -> XlsxSource:
-        return XlsxSource(path, options)
+    def open(self, path: Path, options: FormatOptions, *, limits: IngestLimits) -> XlsxSource:
+        return XlsxSource(path, options, limits)
 
 
 class XlsxSource:
-    def __init__(self, path: Path, options: FormatOptions) -> None:
+    def __init__(self, path: Path, options: FormatOptions, limits: IngestLimits) -> None:
+        check_workbook(path, limits, options.sheet)  # before calamine allocates the sheet
         try:
             book = CalamineWorkbook.from_path(str(path))
             if options.sheet:
@@ -65,6 +70,7 @@ class XlsxSource:
                 break
         if not self.header:
             raise UnreadableFileError("the sheet has no header row")
+        check_columns(len(self.header), limits)
 
     def batches(self, columns: Sequence[str], *, batch_rows: int) -> Iterator[RawBatch]:
         width = len(self.header)

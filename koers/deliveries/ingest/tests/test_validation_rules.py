@@ -48,7 +48,12 @@ def found(ingest, severity="error"):
 
 def test_a_clean_file_has_an_empty_report(tmp_path):
     table, ingest = run(tmp_path, [row("bevolking", "PV20", "2023", "586813")])
-    assert ingest.report.valid and ingest.report.to_dict() == {"errors": [], "warnings": []}
+    assert ingest.report.valid and ingest.report.to_dict() == {
+        "errors": [],
+        "warnings": [],
+        "error_counts": {},
+        "warning_counts": {},
+    }
     assert table.num_rows == 1 and ingest.report.complete
 
 
@@ -153,8 +158,8 @@ def test_duplicates_name_both_rows(tmp_path):
 
 def test_a_target_for_the_same_period_is_not_a_duplicate(tmp_path):
     rows = [
-        row("bevolking", "PV20", "2030", "5"),
-        row("bevolking", "PV20", "2030", "6", kind="doel"),
+        row("bevolking", "PV20", "2020", "5"),
+        row("bevolking", "PV20", "2020", "6", kind="doel"),
     ]
     _, ingest = run(tmp_path, rows)
     assert ingest.report.valid

@@ -7,8 +7,10 @@ name the file, row, column, rule and value, so a steward can fix every problem i
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, ClassVar
 
 ERROR_TYPES: dict[str, type[ValidationError]] = {}
@@ -41,7 +43,7 @@ class ValidationError:
 
     def _format(self, template: str) -> str:
         fields = {"row": self.row, "column": self.column, "value": self.value, **self.params}
-        return template.format(**fields)
+        return template.format(**{name: shown(item) for name, item in fields.items()})
 
     @property
     def message_nl(self) -> str:
@@ -65,9 +67,9 @@ class ValidationError:
         return {
             "file": self.file,
             "row": self.row,
-            "column": self.column,
+            "column": shown(self.column),
             "rule": self.code,
-            "value": self.value,
+            "value": shown(self.value),
             "message": message,
             "message_en": self.message_en,
         }
@@ -80,6 +82,37 @@ class ValidationWarning(ValidationError):
     severity: ClassVar[str] = "warning"
 
 
+SHOWN_CHARS = 100  # a cell quoted in a message or report: enough to find it, never 10 MB
+
+
+def shown(value: Any) -> Any:
+    """A value as quoted in a report: at most SHOWN_CHARS characters, NUL made visible (␀),
+    numbers without scientific notation. Other values pass unchanged."""
+    if isinstance(value, float):
+        return number_text(value)
+    if not isinstance(value, str):
+        return value
+    text = value.replace("\x00", "\u2400")
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
+
+
+_PLAIN_UP_TO = 1e15  # beyond this, digits stop meaning anything: say "1.5 × 10^18"
+
+
 def number_text(value: float) -> str:
-    """A number as shown in messages: blank for NaN, else the shortest exact-enough form."""
-    return "" if value != value else f"{value:g}"
+    """A number as a person reads it in a message: `1500000`, `0.25`, `1 × 10^30`.
+
+    Never scientific notation like `1.5e+06`; blank for NaN, `∞` for infinities.
+    """
+    if value != value:
+        return ""
+    if value in (math.inf, -math.inf):
+        return "∞" if value > 0 else "-∞"
+    size = abs(value)
+    if size and not 1e-6 <= size < _PLAIN_UP_TO:
+        mantissa, exponent = f"{value:.3e}".split("e")
+        return f"{mantissa.rstrip('0').rstrip('.')} × 10^{int(exponent)}"
+    if float(value).is_integer():
+        return str(int(value))
+    text = format(Decimal(f"{value:.12g}"), "f")  # 12 digits: 0.1 + 0.2 reads 0.3
+    return text.rstrip("0").rstrip(".") if "." in text else text

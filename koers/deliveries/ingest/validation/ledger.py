@@ -71,10 +71,10 @@ def dense_ids(key: np.ndarray) -> np.ndarray:
 class Ledger:
     """Ids per key column, value and row of every observation, spilled per partition."""
 
-    def __init__(self, *, partitions: int | None = None) -> None:
+    def __init__(self, *, partitions: int | None = None, temp_dir: str | None = None) -> None:
         self._vocab: dict[str, dict[str, int]] = {column: {} for column in _ENCODED}
         self._partitions = partitions or PARTITIONS
-        self._folder = tempfile.TemporaryDirectory(prefix="koers-ledger-")
+        self._folder = tempfile.TemporaryDirectory(prefix="koers-ledger-", dir=temp_dir)
         self._sizes = np.zeros(self._partitions, dtype=np.int64)
 
     def _path(self, part: int) -> Path:
@@ -92,7 +92,8 @@ class Ledger:
                 [vocab.setdefault(v, len(vocab)) for v in encoded.dictionary.to_pylist()],
                 dtype=np.int32,
             )
-            records[column] = lookup[encoded.indices.to_numpy()]
+            # NULL ids never reach here (the checks drop rows without a code); fill defends
+            records[column] = lookup[pc.fill_null(encoded.indices, 0).to_numpy()]
         values = pc.fill_null(batch.column("value"), float("nan"))
         records["value"] = values.to_numpy(zero_copy_only=False)
         records["row"] = batch.column("source_row").to_numpy()

@@ -1,5 +1,6 @@
 """Checks on every observation: indicator, value kind, status, number type, periodicity,
-breakdown codes and range, each against the indicator's spec in the catalogue.
+breakdown codes, plausible range and (for realisations) a period that is over, each
+against the indicator's spec in the catalogue.
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ import pyarrow.compute as pc
 
 from koers.deliveries.ingest.breakdown import parse_breakdown
 from koers.deliveries.ingest.codes import fill_false, map_unique, map_unique_pairs
-from koers.deliveries.ingest.errors import BreakdownError
+from koers.deliveries.ingest.errors import BreakdownError, PeriodCodeError
 from koers.deliveries.ingest.observations import Segment
-from koers.deliveries.ingest.periods import periodicity
+from koers.deliveries.ingest.periods import period_end, periodicity
 from koers.deliveries.ingest.schema import STATUS_WORDS, VALUE_KIND_WORDS
 from koers.deliveries.ingest.validation.findings import CheckContext, Finding, ObservationCheck
+from koers.deliveries.ingest.validation.plausibility import plausible_range, range_text
 from koers.deliveries.ingest.validation.rules import (
     OutOfRange,
+    PeriodNotEnded,
     RequiredValueMissing,
     UnknownBreakdownCode,
     UnknownIndicator,
@@ -145,23 +148,42 @@ class BreakdownCodes:
 
 
 class ValueRange:
-    """A value lies within the indicator's minimum and maximum, when those are set."""
+    """A value lies within the indicator's plausible range (validation/plausibility.py)."""
 
     def check(self, segment: Segment, context: CheckContext) -> Iterator[Finding]:
         indicator, value = segment.column("indicator"), segment.column("value")
         for code in _present(indicator):
             spec = context.validation.indicators.get(code)
-            if spec is None or (spec.minimum is None and spec.maximum is None):
+            if spec is None:
                 continue
-            masks = []
-            if spec.minimum is not None:
-                masks.append(fill_false(pc.less(value, spec.minimum)))
-            if spec.maximum is not None:
-                masks.append(fill_false(pc.greater(value, spec.maximum)))
-            outside = masks[0] if len(masks) == 1 else pc.or_(*masks)
+            low, high = plausible_range(spec)
+            outside = pc.or_(fill_false(pc.less(value, low)), fill_false(pc.greater(value, high)))
             mask = pc.and_(fill_false(pc.equal(indicator, code)), outside)
-            params = {"indicator": code, "minimum": spec.minimum, "maximum": spec.maximum}
+            params = {"indicator": code, **range_text(low, high)}
             yield Finding(OutOfRange, mask, segment.spec.column, value, params)
+
+
+class RealisationPeriodEnded:
+    """A realisation is for a period that is over: no figures for 2099, or for this year."""
+
+    def check(self, segment: Segment, context: CheckContext) -> Iterator[Finding]:
+        today = context.validation.current_date()
+
+        def end_if_open(period: str | None) -> str | None:
+            if not period:
+                return None
+            try:
+                end = period_end(period)
+            except PeriodCodeError:
+                return None  # an unknown period is an error of its own
+            return end.isoformat() if end >= today else None
+
+        period = segment.column("period")
+        end = map_unique(period, end_if_open, pa.string())
+        realisation = fill_false(pc.equal(segment.column("value_kind"), "realisation"))
+        mask = pc.and_(realisation, pc.is_valid(end))
+        params = {"end": end, "today": today.isoformat()}
+        yield Finding(PeriodNotEnded, mask, context.mapping.period.column, period, params)
 
 
 OBSERVATION_CHECKS: tuple[ObservationCheck, ...] = (
@@ -171,4 +193,5 @@ OBSERVATION_CHECKS: tuple[ObservationCheck, ...] = (
     Periodicity(),
     BreakdownCodes(),
     ValueRange(),
+    RealisationPeriodEnded(),
 )

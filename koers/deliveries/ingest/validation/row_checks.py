@@ -10,10 +10,13 @@ from collections.abc import Iterator
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from koers.deliveries.ingest.codes import fill_false
 from koers.deliveries.ingest.rows import Coded, RowFrame
 from koers.deliveries.ingest.validation.findings import CheckContext, Finding, RowCheck
 from koers.deliveries.ingest.validation.rules import (
     AreaOutOfScope,
+    CellTooLong,
+    NulCharacter,
     RequiredValueMissing,
     UnknownArea,
     UnknownBreakdownCode,
@@ -41,11 +44,15 @@ class RequiredCodes:
 
 
 class KnownAreas:
-    """An area code must be known to Koers, or skipped explicitly by the mapping."""
+    """An area code must be known to Koers, or skipped explicitly by the mapping.
+
+    A cell that cannot be a code at all (`=`, `;` or `|` in it) is unknown as well.
+    """
 
     def check(self, frame: RowFrame, context: CheckContext) -> Iterator[Finding]:
         known = pa.array(sorted(context.validation.known_areas), pa.string())
         unknown = pc.and_(pc.is_valid(frame.area.code), pc.invert(pc.is_in(frame.area.code, known)))
+        unknown = pc.or_(fill_false(unknown), fill_false(frame.area.untranslatable))
         yield Finding(UnknownArea, _checked(frame, unknown), frame.area.column, frame.area.raw)
 
 
@@ -85,7 +92,25 @@ class BreakdownSyntax:
             yield Finding(UnknownBreakdownCode, bad, coded.column or dim, value, params)
 
 
+class CellContents:
+    """No cell read holds a NUL byte (a database cannot store it) or is longer than the limit.
+
+    Runs on every column the mapping reads, skipped rows included: a NUL is never stored.
+    """
+
+    def check(self, frame: RowFrame, context: CheckContext) -> Iterator[Finding]:
+        limit = context.validation.limits.max_cell_chars
+        for column, cells in frame.cells.items():
+            nul = fill_false(pc.match_substring(cells, "\x00"))
+            yield Finding(NulCharacter, nul, column, cells)
+            length = pc.utf8_length(cells)
+            too_long = fill_false(pc.greater(length, limit))
+            params = {"length": length, "limit": limit}
+            yield Finding(CellTooLong, too_long, column, cells, params)
+
+
 ROW_CHECKS: tuple[RowCheck, ...] = (
+    CellContents(),
     RequiredCodes(),
     KnownAreas(),
     AreaScope(),

@@ -144,15 +144,115 @@ class UnknownStatus(ValidationError):
 class OutOfRange(ValidationError):
     code = "out_of_range"
     title = "Value out of range"
-    description = "The value is below the indicator's minimum or above its maximum."
+    description = (
+        "The value lies outside the indicator's plausible range: its own minimum and maximum, "
+        "else a range derived from its unit (a percentage lies between 0 and 100)."
+    )
     template_nl = (
-        "Rij {row}, kolom '{column}': waarde {value} ligt buiten [{minimum}, {maximum}] "
-        "van indicator '{indicator}'."
+        "Rij {row}, kolom '{column}': waarde {value} is niet plausibel voor indicator "
+        "'{indicator}': die moet {range_nl} liggen."
     )
     template_en = (
-        "Row {row}, column '{column}': value {value} is outside [{minimum}, {maximum}] "
-        "of indicator '{indicator}'."
+        "Row {row}, column '{column}': value {value} is not plausible for indicator "
+        "'{indicator}': it must lie {range_en}."
     )
+
+
+class PeriodNotEnded(ValidationError):
+    code = "period_not_ended"
+    title = "Realisation for a period that has not ended"
+    description = (
+        "A realisation can only be measured once its period is over; targets and forecasts "
+        "may lie in the future."
+    )
+    template_nl = (
+        "Rij {row}, kolom '{column}': periode '{value}' loopt tot en met {end}; een realisatie "
+        "kan pas daarna geleverd worden (vandaag is {today})."
+    )
+    template_en = (
+        "Row {row}, column '{column}': period '{value}' runs until {end}; a realisation can "
+        "only be delivered after that (today is {today})."
+    )
+
+
+class NulCharacter(ValidationError):
+    code = "nul_character"
+    title = "NUL character in a cell"
+    description = "A cell holds a NUL byte (0x00), which no database can store as text."
+    template_nl = (
+        "Rij {row}, kolom '{column}': de cel bevat een NUL-teken (byte 0); haal het weg. "
+        "Inhoud: '{value}'."
+    )
+    template_en = (
+        "Row {row}, column '{column}': the cell holds a NUL character (byte 0); remove it. "
+        "Content: '{value}'."
+    )
+
+
+class CellTooLong(ValidationError):
+    code = "cell_too_long"
+    title = "Cell too long"
+    description = "A cell or header name is longer than KOERS_MAX_CELL_CHARS characters."
+    template_nl = (
+        "Rij {row}, kolom '{column}': de cel heeft {length} tekens, meer dan de grens van "
+        "{limit}. Begin: '{value}'."
+    )
+    template_en = (
+        "Row {row}, column '{column}': the cell has {length} characters, more than the limit "
+        "of {limit}. Start: '{value}'."
+    )
+
+
+class FileTooLarge(ValidationError):
+    code = "file_too_large"
+    title = "File too large"
+    description = "The file is larger than KOERS_MAX_FILE_MB; split the delivery."
+    template_nl = "Het bestand is {size_mb} MB, meer dan de grens van {limit_mb} MB."
+    template_en = "The file is {size_mb} MB, more than the limit of {limit_mb} MB."
+
+
+class TooManyColumns(ValidationError):
+    code = "too_many_columns"
+    title = "Too many columns"
+    description = "The header row has more columns than KOERS_MAX_COLUMNS."
+    template_nl = "De kopregel heeft {actual} kolommen, meer dan de grens van {limit}."
+    template_en = "The header row has {actual} columns, more than the limit of {limit}."
+
+
+class TooManyCells(ValidationError):
+    code = "too_many_cells"
+    title = "Too many cells"
+    description = "The sheet or file has more cells (rows x columns) than KOERS_MAX_CELLS."
+    template_nl = (
+        "Het bestand heeft {size} cellen, meer dan de grens van {limit}; splits de levering."
+    )
+    template_en = "The file has {size} cells, more than the limit of {limit}; split the delivery."
+
+
+class WorkbookExpandsTooMuch(ValidationError):
+    code = "workbook_expands_too_much"
+    title = "Workbook expands too much"
+    description = (
+        "An XLSX is a zip archive; one that unpacks to far more than its own size (a zip "
+        "bomb) is refused before it is unpacked (KOERS_MAX_XLSX_RATIO, "
+        "KOERS_MAX_XLSX_EXPANDED_MB)."
+    )
+    template_nl = (
+        "Het werkboek pakt uit tot {expanded_mb} MB ({member}: {ratio} keer zo groot als "
+        "ingepakt); de grens is {limit_ratio} keer en {limit_mb} MB."
+    )
+    template_en = (
+        "The workbook unpacks to {expanded_mb} MB ({member}: {ratio} times its packed size); "
+        "the limit is {limit_ratio} times and {limit_mb} MB."
+    )
+
+
+class JsonTooDeep(ValidationError):
+    code = "json_too_deep"
+    title = "JSON nested too deep"
+    description = "The JSON file nests lists or objects deeper than KOERS_MAX_JSON_DEPTH."
+    template_nl = "Het JSON-bestand is dieper genest dan {limit} niveaus."
+    template_en = "The JSON file is nested deeper than {limit} levels."
 
 
 class DuplicateKey(ValidationError):
