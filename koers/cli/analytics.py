@@ -74,11 +74,30 @@ def query(indicator, area, level, period, period_type, parts, output_format) -> 
         writer.writerows(rows)
     else:
         for r in rows:
-            click.echo(
-                f"{r['area']:<6} {r['period']:<10} {r['breakdown']:<24} "
-                f"{r['value'] if r['value'] is not None else '—':>14} "
-                f"{r['coverage_count']}/{r['coverage_expected']} {r['status']}"
-            )
+            click.echo(query_line(r))
+
+
+def query_line(r: dict) -> str:
+    """One aggregate as text: the period as published, coverage ("as reported" where the rule
+    is none) and, where a total was reported and computed, the reconciliation."""
+    from koers.engine.periods import period_label
+
+    coverage = (
+        f"{r['coverage_count']}/{r['coverage_expected']}"
+        if r["coverage_expected"] or r["reported_value"] is None
+        else "as reported"
+    )
+    line = (
+        f"{r['area']:<6} {period_label(r['period']):<10} {r['breakdown']:<24} "
+        f"{r['value'] if r['value'] is not None else '—':>14} {coverage} {r['status']}"
+    )
+    if r["within_tolerance"] is not None:
+        verdict = "ok" if r["within_tolerance"] else "OUTSIDE TOLERANCE"
+        line += (
+            f"  reported {r['reported_value']:g} computed {r['computed_value']:g} "
+            f"difference {r['difference']:+.6g} (tolerance {r['tolerance']:g}, {verdict})"
+        )
+    return line
 
 
 @click.command()

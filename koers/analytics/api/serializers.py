@@ -6,12 +6,14 @@ nothing here computes a figure.
 
 from __future__ import annotations
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from koers.analytics.progress import STATUS_LABELS
 from koers.api.conventions import absolute, absolute_path, link
 from koers.api.fields import FiniteFloatField, links_schema
+from koers.engine.periods import period_label
 
 
 class DekkingSerializer(serializers.Serializer):
@@ -22,6 +24,13 @@ class DekkingSerializer(serializers.Serializer):
     gedeeltelijk = serializers.BooleanField(
         source="partial", help_text="Dekking is hier of in een onderdeel onvolledig."
     )
+    zoalsGerapporteerd = serializers.SerializerMethodField(  # noqa: N815
+        help_text="Alleen gerapporteerd: de regel is 'none', er wordt niets opgeteld."
+    )
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_zoalsGerapporteerd(self, row: dict) -> bool:  # noqa: N802
+        return not row["coverage_expected"] and row["reported_value"] is not None
 
 
 class AansluitingSerializer(serializers.Serializer):
@@ -47,6 +56,9 @@ class AggregaatSerializer(serializers.Serializer):
     niveau = serializers.CharField(source="level", allow_null=True, help_text="bv. provincie.")
     hierarchie = serializers.CharField(source="hierarchy", allow_null=True)
     periode = serializers.CharField(source="period", help_text="bv. 2023; vensters 2015/2020.")
+    periodeLabel = serializers.SerializerMethodField(  # noqa: N815
+        help_text="De periode zoals de bron die publiceert, bv. 2019/20 voor FY2019/20."
+    )
     periodetype = serializers.CharField(source="period_type")
     uitsplitsing = serializers.CharField(source="breakdown")
     waardetype = serializers.CharField(source="value_kind")
@@ -57,6 +69,10 @@ class AggregaatSerializer(serializers.Serializer):
     aansluiting = AansluitingSerializer(source="*")
     herkomstId = serializers.CharField(source="lineage_id")  # noqa: N815
     _links = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_periodeLabel(self, row: dict) -> str:  # noqa: N802
+        return period_label(row["period"])
 
     @extend_schema_field(links_schema("herkomst"))
     def get__links(self, row: dict) -> dict:

@@ -38,6 +38,7 @@ class CodeSource:
     constant: str | None = None
     codes: AbcMapping[str, str] = field(default_factory=_frozen)
     blank: str | None = None
+    overlapping: bool = False  # breakdowns only: parts may overlap (multiple answers)
 
     def translate(self, raw: str) -> str | None:
         code = raw.strip()
@@ -59,6 +60,27 @@ class PeriodSource(CodeSource):
 
 
 @dataclass(frozen=True)
+class AreaSource(CodeSource):
+    """A CodeSource whose area may be spread over `levels`, columns from the widest to the
+    narrowest (Country, Region, Local Authority): the narrowest non-blank cell names the
+    area. The hierarchy comes from the area register, never from these columns."""
+
+    levels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RowFilter:
+    """Rows kept or skipped on purpose by their cells (trimmed, exact): a row is read only
+    if every `keep` column holds one of its values and no `skip` column does."""
+
+    keep: AbcMapping[str, frozenset[str]] = field(default_factory=_frozen)
+    skip: AbcMapping[str, frozenset[str]] = field(default_factory=_frozen)
+
+    def columns(self) -> list[str]:
+        return [*self.keep, *self.skip]
+
+
+@dataclass(frozen=True)
 class SkipAreas:
     """Areas dropped on purpose (e.g. municipalities in a CBS regional table)."""
 
@@ -76,6 +98,7 @@ class ValueColumn:
     column: str
     indicator: str | None = None
     indicator_column: str | None = None
+    indicator_codes: AbcMapping[str, str] = field(default_factory=_frozen)  # for the column
     value_kind: str = "realisation"
     value_kind_column: str | None = None
     status_column: str | None = None
@@ -99,10 +122,12 @@ class Mapping:
     special_values: AbcMapping[str, str] = field(default_factory=_frozen)
     file_patterns: tuple[str, ...] = ()
     source: AbcMapping[str, str] = field(default_factory=_frozen)
+    row_filter: RowFilter = field(default_factory=RowFilter)
 
     def columns(self) -> list[str]:
         """Every source column the mapping reads, in a stable order without repeats."""
-        wanted: list[str | None] = [self.area.column, self.period.column, *self.period.parts]
+        wanted: list[str | None] = [self.area.column, *getattr(self.area, "levels", ())]
+        wanted += [self.period.column, *self.period.parts, *self.row_filter.columns()]
         wanted.append(self.breakdown_column)
         wanted += [spec.column for spec in self.breakdowns.values()]
         for value in self.values:

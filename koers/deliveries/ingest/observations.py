@@ -57,7 +57,12 @@ def build_segment(
     )
     indicator_raw = _column_or(raw, spec.indicator_column, rows)
     if spec.indicator_column:
-        indicator = map_unique(indicator_raw, lambda t: t.strip() or None, pa.string())
+        codes = spec.indicator_codes  # e.g. Open SDG's "Series" text -> catalogue code
+
+        def code_of(text: str) -> str | None:
+            return codes.get(text.strip(), text.strip()) or None
+
+        indicator = map_unique(indicator_raw, code_of, pa.string())
     else:
         indicator = constant(spec.indicator, n)
     kind_raw = _column_or(raw, spec.value_kind_column, rows)

@@ -137,3 +137,19 @@ def test_a_job_running_in_a_live_worker_is_left_alone(database_jobs):
     )
     assert recover_jobs() == []
     assert Job.objects.get(pk=job.pk).status == JobStatus.RUNNING
+
+
+@pytest.mark.django_db
+def test_a_received_delivery_without_an_import_job_gets_one_when_a_worker_starts(
+    catalogue, province_wind, wind_mapping, database_jobs
+):
+    from koers.deliveries.storing import accept
+    from koers.jobs.worker import queue_waiting_deliveries
+
+    # The web process kept the file, then died before it queued the import.
+    delivery = accept(province_wind("PV25"), mapping_path=wind_mapping, channel="api")
+
+    assert queue_waiting_deliveries() == [delivery.pk]
+    job = Job.objects.get(kind=JobKind.IMPORT)
+    assert job.delivery_id == delivery.pk and job.status == JobStatus.QUEUED
+    assert queue_waiting_deliveries() == []  # its job is waiting now: nothing more to do

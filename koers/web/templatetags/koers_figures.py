@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from koers.charts.bundle import bundle_version
+from koers.engine.errors import PeriodError
+from koers.engine.periods import period_label as engine_period_label
 from koers.web.numbers import COUNT_UNITS, format_number, format_value, unit_label
 from koers.web.status import status_style
 
@@ -23,6 +25,15 @@ def number(value, decimals=0) -> str:
 def figure(value, indicator, unit=True) -> str:
     """`{% figure row.value indicator %}` → `6.692 MW` with the indicator's decimals."""
     return format_value(value, indicator, unit=unit)
+
+
+@register.filter
+def period_label(code) -> str:
+    """`{{ row.period|period_label }}`: the period as its source publishes it (`2019/20`)."""
+    try:
+        return engine_period_label(str(code))
+    except PeriodError:
+        return str(code)
 
 
 @register.filter

@@ -88,11 +88,15 @@ def test_breakdowns_have_a_total_and_parents_in_their_own_list(catalogue):
 def test_every_mapped_indicator_and_code_is_in_the_catalogue(catalogue):
     for mapping in shipped_mappings().values():
         for value in mapping.values:
-            assert value.indicator in catalogue, (mapping.name, value.indicator)
-            entry = catalogue[value.indicator]
-            for dim, source in mapping.breakdowns.items():
-                allowed = {c["code"] for c in entry["breakdowns"][dim]["codes"]}
-                assert set(source.codes.values()) <= allowed, (mapping.name, dim)
+            # a per-row indicator column names its codes under indicator_codes
+            codes = [value.indicator] if value.indicator else [*value.indicator_codes.values()]
+            assert codes, mapping.name
+            for code in codes:
+                assert code in catalogue, (mapping.name, code)
+                entry = catalogue[code]
+                for dim, source in mapping.breakdowns.items():
+                    allowed = {c["code"] for c in entry["breakdowns"][dim]["codes"]}
+                    assert set(source.codes.values()) <= allowed, (mapping.name, dim)
 
 
 def test_the_required_starter_indicators_are_there(catalogue):

@@ -34,7 +34,9 @@ def test_every_shipped_mapping_loads_and_is_found_by_its_file_name(real_data):
     mappings = shipped_mappings()
     assert len(list(MAPPINGS_DIR.glob("*.yaml"))) == len(mappings) >= 6
     files = sorted((real_data / "cbs").glob("*.csv")) + [
-        real_data / "sdg" / "canada_indicator_13-1-1.csv"
+        real_data / "sdg" / "canada_indicator_13-1-1.csv",
+        real_data / "sdg" / "uk_indicator_11-3-1.csv",
+        real_data / "tables" / "37687wat_drinkwater.csv",
     ]
     found = {find_shipped_mapping(path).name for path in files}
     assert found == set(mappings)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from koers.deliveries.ingest.breakdown import TOTAL, canonical_breakdown, parse_breakdown
+from koers.deliveries.ingest.validation.breakdown_notes import overlapping_dimensions
 from koers.deliveries.ingest.validation.errors import ValidationError, number_text
 from koers.deliveries.ingest.validation.findings import CheckContext
 from koers.deliveries.ingest.validation.ledger import KEY_COLUMNS, LedgerData
@@ -70,7 +71,9 @@ class PartsWithinTotal:
     """The parts of a breakdown dimension may not add up to more than their total.
 
     A code rolls up into `_T` unless the indicator declares another parent (solar on
-    roofs -> solar); parts are only compared when their total was delivered too.
+    roofs -> solar); parts are only compared when their total was delivered too, only for
+    indicators whose parts add up (area rule `sum`: not a median, mean, rate or index),
+    and never in a dimension the mapping marks `overlapping`.
     """
 
     def finish(self, data: LedgerData, context: CheckContext) -> Iterator[Tally]:
@@ -131,15 +134,20 @@ class PartsWithinTotal:
         ordered = pair[order]
         rows, parents, dims, places = [], [], [], []
         dim_ids: dict[str, int] = {}
+        overlapping = overlapping_dimensions(context.mapping)
         for value in np.unique(pair):
             indicator, breakdown = (
                 names["indicator"][value // len(known)],
                 names["breakdown"][value % len(known)],
             )
             spec = specs.get(indicator)
+            if spec is not None and not spec.additive:
+                continue  # a median or rate of the parts never adds up to the total's
             parts = parse_breakdown(breakdown)
             lo, hi = np.searchsorted(ordered, [value, value + 1])
             for dim, code in parts.items():
+                if dim in overlapping:
+                    continue
                 parent_code = spec.parent_code(dim, code) if spec else TOTAL
                 parent = known.get(canonical_breakdown({**parts, dim: parent_code}))
                 if parent is None:

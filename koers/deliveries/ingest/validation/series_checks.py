@@ -1,6 +1,7 @@
 """Warnings against a series' own history: outliers (modified z-score) and large jumps.
 
-A series is one indicator, area and breakdown, realisations only. Its history is the
+A series is one indicator, area, breakdown and periodicity (a year is never compared with
+its months), realisations only. Its history is the
 file's own values plus what `ValidationContext.history` returns (the file wins where
 both give a period). These are warnings: they never block an import.
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from koers.deliveries.ingest.errors import PeriodCodeError
-from koers.deliveries.ingest.periods import previous_period
+from koers.deliveries.ingest.periods import periodicity, previous_period
 from koers.deliveries.ingest.validation.errors import number_text
 from koers.deliveries.ingest.validation.file_checks import Tally
 from koers.deliveries.ingest.validation.findings import CheckContext
@@ -41,7 +42,10 @@ def series_points(data: LedgerData, context: CheckContext) -> SeriesPoints | Non
     if not len(at):
         return None
     columns = ("indicator", "area", "breakdown")
-    series = dense_ids(data.key(columns)[at]).astype(np.int32)  # int32: 20 bytes a point
+    kinds = _periodicity_ids(data.names["period"])
+    series = dense_ids(data.key(columns)[at])
+    series = dense_ids(series * len(_KINDS) + kinds[data.ids["period"][at]])
+    series = series.astype(np.int32)  # int32: 20 bytes a point
     at = at.astype(np.int32)
     periods = list(data.names["period"])
     points = [(series, data.ids["period"][at], data.values[at], at)]
@@ -53,7 +57,10 @@ def series_points(data: LedgerData, context: CheckContext) -> SeriesPoints | Non
         past: list[tuple[int, int, float]] = []
         for s, i in enumerate(member):
             names = [data.names[c][data.ids[c][i]] for c in columns]
+            kind = kinds[data.ids["period"][i]]
             for period, value in lookup(*names):
+                if _periodicity_ids([period])[0] != kind:
+                    continue  # another periodicity is another series
                 past.append((s, index.setdefault(period, len(index)), float(value)))
         periods = list(index)
         if past:
@@ -67,6 +74,21 @@ def series_points(data: LedgerData, context: CheckContext) -> SeriesPoints | Non
             points.append((hs[fresh], hp[fresh], hv[fresh], np.full(fresh.sum(), -1, np.int32)))
     joined = [np.concatenate(part) for part in zip(*points, strict=True)]
     return SeriesPoints(*joined, periods=periods)
+
+
+_KINDS = ("year", "half_year", "quarter", "month", "window", "other")
+
+
+def _periodicity_ids(periods: list[str]) -> np.ndarray:
+    """Per period code, a small id of its periodicity (shifted years and unknowns: last)."""
+    ids = []
+    for code in periods:
+        try:
+            kind = periodicity(code)
+        except PeriodCodeError:
+            kind = None
+        ids.append(_KINDS.index(kind) if kind in _KINDS else len(_KINDS) - 1)
+    return np.array(ids, dtype=np.int64)
 
 
 def _by_series_then_value(series: np.ndarray, values: np.ndarray) -> np.ndarray:
