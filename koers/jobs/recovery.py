@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import uuid
 from datetime import timedelta
 
 from django.utils import timezone
@@ -41,6 +42,14 @@ def worker_gone(job: Job, *, now=None) -> bool:
     return job.started_at is None or job.started_at < (now or timezone.now()) - limit
 
 
+def _queue_id(job: Job) -> uuid.UUID | None:
+    """The job's database queue entry; None when it was queued elsewhere (run at once)."""
+    try:
+        return uuid.UUID(job.task_id)
+    except ValueError:
+        return None
+
+
 def recover_jobs() -> list[Job]:
     """Requeue (or fail, when out of attempts) every running job whose worker is gone."""
     from django_tasks_db.models import DBTaskResult
@@ -50,7 +59,7 @@ def recover_jobs() -> list[Job]:
         if not worker_gone(job):
             continue
         # The queue entry would otherwise stay RUNNING forever.
-        DBTaskResult.objects.filter(id=job.task_id or None, status="RUNNING").update(
+        DBTaskResult.objects.filter(id=_queue_id(job), status="RUNNING").update(
             status="FAILED", finished_at=timezone.now(), traceback=INTERRUPTED,
             exception_class_path="koers.jobs.recovery.WorkerGone",
         )  # fmt: skip

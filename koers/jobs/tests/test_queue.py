@@ -153,3 +153,16 @@ def test_a_received_delivery_without_an_import_job_gets_one_when_a_worker_starts
     job = Job.objects.get(kind=JobKind.IMPORT)
     assert job.delivery_id == delivery.pk and job.status == JobStatus.QUEUED
     assert queue_waiting_deliveries() == []  # its job is waiting now: nothing more to do
+
+
+@pytest.mark.django_db
+def test_a_job_cut_off_while_running_at_once_is_recovered_by_a_worker(database_jobs):
+    from koers.jobs.recovery import recover_jobs
+
+    # Queued with KOERS_JOBS_BACKEND=immediate (no database queue entry), then killed.
+    job = Job.objects.create(
+        kind=JobKind.OPEN_DATA, status=JobStatus.RUNNING, attempts=1, task_id="Xq3vT9",
+        worker=f"{socket.gethostname()}:{_dead_pid()}",
+    )  # fmt: skip
+    assert [j.pk for j in recover_jobs()] == [job.pk]
+    assert Job.objects.get(pk=job.pk).status == JobStatus.QUEUED
