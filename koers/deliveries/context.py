@@ -21,6 +21,8 @@ def indicator_specs() -> dict[str, IndicatorSpec]:
                 "periodicity": indicator.periodicity,
                 "breakdowns": indicator.breakdowns,
                 "decimals": indicator.decimals,
+                "area_rule": indicator.area_rule,
+                "time_rule": indicator.time_rule,
                 "unit": indicator.unit,
             }
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
@@ -12,20 +13,25 @@ import yaml
 from koers.deliveries.ingest.breakdown import RESERVED
 from koers.deliveries.ingest.errors import MappingError
 from koers.deliveries.ingest.mapping import (
+    AreaSource,
     CodeSource,
     FormatOptions,
     Mapping,
     PeriodSource,
+    RowFilter,
     SkipAreas,
     ValueColumn,
 )
+from koers.deliveries.ingest.period_types import STYLES
 from koers.deliveries.ingest.schema import VALUE_KINDS
 
 _TOP = {"name", "description", "source", "files", "format", "area", "skip_areas", "period"}
 _TOP |= {"breakdowns", "breakdown_column", "values", "special_values"}
+_TOP |= {"row_filter"}
 _CODE_KEYS = {"column", "constant", "codes", "blank"}
 _VALUE_KEYS = {"column", "indicator", "indicator_column", "value_kind", "value_kind_column"}
 _VALUE_KEYS |= {"status_column", "multiplier"}
+_VALUE_KEYS |= {"indicator_codes"}
 _SPECIAL_STATUSES = ("missing", "confidential")
 
 
@@ -87,7 +93,7 @@ class _Keys:
             "blank": self.text(spec.get("blank"), f"{key}.blank"),
         }
         if extra:
-            styles = ("auto", "cbs", "canonical")
+            styles = ("auto", "cbs", "canonical", *STYLES)
             kwargs["style"] = self.choice(spec.get("style"), f"{key}.style", styles, "auto")
             kwargs["parts"] = tuple(str(c) for c in (columns or [])[1:])
         return make(**kwargs)
@@ -126,6 +132,7 @@ def _value(keys: _Keys, data: Any, key: str) -> ValueColumn:
         value_kind=keys.choice(
             spec.get("value_kind"), f"{key}.value_kind", VALUE_KINDS, "realisation"
         ),
+        indicator_codes=keys.codes(spec.get("indicator_codes"), f"{key}.indicator_codes"),
         value_kind_column=keys.text(spec.get("value_kind_column"), f"{key}.value_kind_column"),
         status_column=keys.text(spec.get("status_column"), f"{key}.status_column"),
         multiplier=float(multiplier),
@@ -138,7 +145,7 @@ def _breakdowns(keys: _Keys, data: Any) -> MappingProxyType:
         dim = str(dim)
         if not dim.strip() or RESERVED & set(dim):
             raise keys.fail(f"breakdowns.{dim}", "dimension names cannot contain = ; or |")
-        specs[dim] = keys.code_source(spec, f"breakdowns.{dim}")
+        specs[dim] = _breakdown_source(keys, spec, f"breakdowns.{dim}")
     return MappingProxyType(specs)
 
 
@@ -163,6 +170,44 @@ def _special(keys: _Keys, data: Any) -> MappingProxyType:
     return special
 
 
+def _breakdown_source(keys: _Keys, data: Any, key: str) -> CodeSource:
+    """A breakdown dimension; `overlapping: true` when parts may overlap (multiple answers)."""
+    spec = dict(data) if isinstance(data, dict) else data
+    overlapping = spec.pop("overlapping", False) if isinstance(spec, dict) else False
+    if not isinstance(overlapping, bool):
+        raise keys.fail(f"{key}.overlapping", "must be true or false")
+    return dataclasses.replace(keys.code_source(spec, key), overlapping=overlapping)
+
+
+def _area(keys: _Keys, data: Any) -> CodeSource:
+    """The area: one column, a constant, or `columns` from widest to narrowest."""
+    if not (isinstance(data, dict) and "columns" in data):
+        return keys.code_source(data, "area")
+    levels = data["columns"]
+    if "column" in data or not isinstance(levels, list) or len(levels) < 2:
+        raise keys.fail("area.columns", "must list two or more columns, without 'column'")
+    levels = tuple(str(column) for column in levels)
+    rest = {k: v for k, v in data.items() if k != "columns"}
+    base = keys.code_source({**rest, "column": levels[-1]}, "area")
+    return AreaSource(column=levels[-1], codes=base.codes, blank=base.blank, levels=levels)
+
+
+def _row_filter(keys: _Keys, data: Any) -> RowFilter:
+    spec = keys.table(data or {}, "row_filter", {"keep", "skip"})
+    lists = {}
+    for name in ("keep", "skip"):
+        columns = spec.get(name) or {}
+        if not isinstance(columns, dict):
+            raise keys.fail(f"row_filter.{name}", "must map column names to lists of values")
+        for column, values in columns.items():
+            if not isinstance(values, list) or not values:
+                raise keys.fail(f"row_filter.{name}.{column}", "must be a non-empty list")
+        lists[name] = MappingProxyType(
+            {str(c): frozenset(str(v).strip() for v in vs) for c, vs in columns.items()}
+        )
+    return RowFilter(keep=lists["keep"], skip=lists["skip"])
+
+
 def mapping_from_dict(data: Any, *, file: str = "<mapping>") -> Mapping:
     """Build a Mapping from parsed YAML; raises MappingError naming `file` and the key."""
     keys = _Keys(file)
@@ -184,7 +229,8 @@ def mapping_from_dict(data: Any, *, file: str = "<mapping>") -> Mapping:
         source=keys.codes(top.get("source"), "source"),
         file_patterns=tuple(str(pattern) for pattern in files),
         format=_format(keys, top.get("format")),
-        area=keys.code_source(top.get("area"), "area"),
+        area=_area(keys, top.get("area")),
+        row_filter=_row_filter(keys, top.get("row_filter")),
         skip_areas=_skip(keys, top.get("skip_areas")),
         period=keys.code_source(top.get("period"), "period", PeriodSource),
         breakdowns=breakdowns,

@@ -13,6 +13,15 @@ import re
 from functools import lru_cache
 
 from koers.deliveries.ingest.errors import PeriodCodeError
+from koers.deliveries.ingest.period_types import (
+    STYLES,
+    canonical_other,
+    is_other,
+    other_end,
+    other_periodicity,
+    other_previous,
+    parse_styled,
+)
 
 PERIODICITIES = ("year", "half_year", "quarter", "month")
 _CANONICAL = re.compile(r"^(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$")
@@ -28,8 +37,14 @@ def _check_year(year: str, code: str) -> None:
 
 @lru_cache(maxsize=4096)
 def parse_period(code: str, *, style: str = "auto") -> str:
-    """Canonical period code for `code`; style is auto, cbs or canonical. Raises PeriodCodeError."""
+    """Canonical period code for `code`; style is auto, cbs, canonical or one of
+    period_types.STYLES (financial_year, academic_year, schadejaar, range). Raises
+    PeriodCodeError."""
     text = code.strip()
+    if style in STYLES:  # periods beyond the calendar (period_types.py)
+        return parse_styled(text, style)
+    if style in ("auto", "canonical") and canonical_other(text):
+        return text
     if style in ("auto", "canonical"):
         match = _CANONICAL.match(text)
         if match:
@@ -69,7 +84,9 @@ def _split(period: str) -> tuple[int, str, int]:
 
 
 def periodicity(period: str) -> str:
-    """year, half_year, quarter or month of a canonical period code."""
+    """year, half_year, quarter or month of a canonical period code (or a period_types type)."""
+    if is_other(period):
+        return other_periodicity(period)
     return _split(period)[1]
 
 
@@ -86,6 +103,8 @@ def _format(year: int, kind: str, index: int) -> str:
 @lru_cache(maxsize=4096)
 def previous_period(period: str) -> str:
     """The period just before `period`, of the same periodicity (2023-Q1 -> 2022-Q4)."""
+    if is_other(period):
+        return other_previous(period)
     year, kind, index = _split(period)
     if index > 1:
         return _format(year, kind, index - 1)
@@ -95,6 +114,8 @@ def previous_period(period: str) -> str:
 @lru_cache(maxsize=4096)
 def period_end(period: str) -> dt.date:
     """The last day of a canonical period (2023-Q1 -> 2023-03-31)."""
+    if is_other(period):
+        return other_end(period)
     year, kind, index = _split(period)
     month = index * 12 // _PER_YEAR[kind]
     return dt.date(year, month, calendar.monthrange(year, month)[1])

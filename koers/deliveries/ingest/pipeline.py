@@ -36,6 +36,7 @@ from koers.deliveries.ingest.report import ValidationReport
 from koers.deliveries.ingest.rows import build_row_frame
 from koers.deliveries.ingest.shipped import find_shipped_mapping
 from koers.deliveries.ingest.template import template_mapping_for
+from koers.deliveries.ingest.validation.breakdown_notes import mapping_notes
 from koers.deliveries.ingest.validation.context import ValidationContext
 from koers.deliveries.ingest.validation.file_checks import FILE_CHECKS
 from koers.deliveries.ingest.validation.findings import CheckContext, combined_failures
@@ -132,6 +133,8 @@ class Ingest:
         if self._source is None or self.mapping is None:
             return
         self._checks = CheckContext(self._context, self.mapping, self.path.name)
+        for note in mapping_notes(self.mapping, self.path.name):  # overlapping breakdowns
+            self.report.add(note)
         values = self._usable_values()
         if values is None:
             return

@@ -20,9 +20,10 @@ from koers.deliveries.ingest.breakdown import (
 )
 from koers.deliveries.ingest.codes import constant, map_unique
 from koers.deliveries.ingest.errors import BreakdownError, PeriodCodeError
-from koers.deliveries.ingest.mapping import CodeSource, Mapping, PeriodSource
+from koers.deliveries.ingest.mapping import AreaSource, CodeSource, Mapping, PeriodSource
 from koers.deliveries.ingest.periods import parse_period
 from koers.deliveries.ingest.readers import RawBatch
+from koers.deliveries.ingest.row_filter import filtered_out, narrowest
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ class RowFrame:
 
 
 def _raw(batch: RawBatch, source: CodeSource) -> pa.Array:
+    if isinstance(source, AreaSource) and source.levels:
+        return narrowest(batch, source.levels)
     if source.column is not None:
         return batch.columns[source.column]
     return constant(source.constant or "", batch.num_rows)
@@ -71,7 +74,8 @@ def _code(source: CodeSource, batch: RawBatch) -> Coded:
         code = source.translate(text)
         return None if code is None or RESERVED & set(code) else code
 
-    return Coded(source.column, raw, map_unique(raw, translate, pa.string()))
+    column = ", ".join(source.levels) if isinstance(source, AreaSource) else source.column
+    return Coded(column or source.column, raw, map_unique(raw, translate, pa.string()))
 
 
 def _joined_parts(source: PeriodSource, batch: RawBatch) -> Coded:
@@ -128,6 +132,9 @@ def build_row_frame(batch: RawBatch, mapping: Mapping) -> RowFrame:
     """Translate the area, period and breakdown columns of one raw batch."""
     area = _code(mapping.area, batch)
     skipped = map_unique(area.code, mapping.skip_areas.skips, pa.bool_())
+    unwanted = filtered_out(batch, mapping.row_filter)  # the mapping's row_filter
+    if unwanted is not None:
+        skipped = pc.or_(pc.fill_null(skipped, False), unwanted)
     dims: dict[str, Coded] = {}
     if mapping.breakdown_column:
         dims["*"] = _breakdown_text(mapping.breakdown_column, batch)

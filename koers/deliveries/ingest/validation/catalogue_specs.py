@@ -35,6 +35,8 @@ def spec_from_entry(entry: dict[str, Any]) -> IndicatorSpec:
         breakdowns=allowed,
         parents=parents,
         decimals=entry.get("decimals"),
+        area_rule=entry.get("area_rule") or "sum",
+        time_rule=entry.get("time_rule") or "sum",
         unit=entry.get("unit"),
     )
 

@@ -29,7 +29,14 @@ class IndicatorSpec:
     breakdowns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     parents: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     decimals: int | None = None
+    area_rule: str = "sum"  # breakdown parts add up only for `sum` (not means, ratios, medians)
+    time_rule: str = "sum"  # `none`: every periodicity is its own series, kept as reported
     unit: str | None = None  # sets the default plausible range (validation/plausibility.py)
+
+    @property
+    def additive(self) -> bool:
+        """Do breakdown parts add up to their total (a count or amount summed over areas)?"""
+        return self.area_rule == "sum"
 
     def disallowed_part(self, parts: Mapping[str, str]) -> str | None:
         """The first `dim=code` of a parsed breakdown this indicator does not allow, or None."""

@@ -14,6 +14,7 @@ from koers.deliveries.ingest.breakdown import parse_breakdown
 from koers.deliveries.ingest.codes import fill_false, map_unique, map_unique_pairs
 from koers.deliveries.ingest.errors import BreakdownError, PeriodCodeError
 from koers.deliveries.ingest.observations import Segment
+from koers.deliveries.ingest.period_types import NAMES_EN, NAMES_NL, computable_from
 from koers.deliveries.ingest.periods import period_end, periodicity
 from koers.deliveries.ingest.schema import STATUS_WORDS, VALUE_KIND_WORDS
 from koers.deliveries.ingest.validation.findings import CheckContext, Finding, ObservationCheck
@@ -30,7 +31,7 @@ from koers.deliveries.ingest.validation.rules import (
     WrongType,
 )
 
-_PERIODICITY_NL = {"year": "jaar", "half_year": "halfjaar", "quarter": "kwartaal", "month": "maand"}
+_PERIODICITY_NL = NAMES_NL
 
 
 class IndicatorCodes:
@@ -98,7 +99,11 @@ def _spec(context: CheckContext, code: str, value_type: str) -> bool:
 
 
 class Periodicity:
-    """The period must be of the indicator's periodicity (a yearly indicator takes 2023)."""
+    """The period must be of the indicator's periodicity (a yearly indicator takes 2023).
+
+    A coarser period the time rule can compute (the year next to its months) is a reported
+    total over time; with time rule `none` every periodicity is its own series.
+    """
 
     def check(self, segment: Segment, context: CheckContext) -> Iterator[Finding]:
         specs = context.validation.indicators
@@ -106,6 +111,8 @@ class Periodicity:
         def expected_if_wrong(indicator: str | None, period: str | None) -> str | None:
             spec = specs.get(indicator) if indicator and period else None
             if spec is None or spec.periodicity is None or periodicity(period) == spec.periodicity:
+                return None
+            if spec.time_rule == "none" or computable_from(periodicity(period), spec.periodicity):
                 return None
             return spec.periodicity
 
@@ -116,6 +123,9 @@ class Periodicity:
             "indicator": indicator,
             "expected": map_unique(expected, lambda e: _PERIODICITY_NL.get(e, e), pa.string()),
             "actual": map_unique(actual, lambda a: _PERIODICITY_NL.get(a, a), pa.string()),
+            # one language per message: the English text gets English period names
+            "expected_en": map_unique(expected, lambda e: NAMES_EN.get(e, e), pa.string()),
+            "actual_en": map_unique(actual, lambda a: NAMES_EN.get(a, a), pa.string()),
         }
         column = context.mapping.period.column
         yield Finding(WrongPeriodicity, pc.is_valid(expected), column, period, params)

@@ -92,8 +92,8 @@ class WrongPeriodicity(ValidationError):
         "'{indicator}' verwacht een {expected}."
     )
     template_en = (
-        "Row {row}, column '{column}': period '{value}' is a {actual}; indicator "
-        "'{indicator}' expects a {expected}."
+        "Row {row}, column '{column}': period '{value}' is a {actual_en}; indicator "
+        "'{indicator}' expects a {expected_en}."
     )
 
 
