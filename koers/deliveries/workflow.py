@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from koers.accounts.permissions import Action, require
 from koers.deliveries import staleness, versions
+from koers.deliveries.faults import fault_point
 from koers.deliveries.models import Delivery, Transition
 from koers.deliveries.models import DeliveryStatus as S
 
@@ -95,6 +96,7 @@ def transition(delivery: Delivery, to_status: str, *, user, note: str = "") -> D
     elif to_status == S.WITHDRAWN and delivery.status == S.PUBLISHED:
         _unpublish(delivery)
     record(delivery, to_status, user=user, note=note)
+    fault_point(f"before_{to_status}_commit")
     from koers.deliveries.signals import delivery_changed
 
     delivery_changed.send(sender=Delivery, delivery=delivery, status=to_status)
