@@ -72,6 +72,12 @@ SETTINGS: tuple[Setting, ...] = (
         _list,
     ),
     Setting(
+        "KOERS_PUBLIC_URL",
+        "http://127.0.0.1:8000",
+        "Public address (scheme and host) of this Koers. The prebuilt open data uses it for "
+        "the download links in DCAT and the data package.",
+    ),
+    Setting(
         "KOERS_DATA_DIR",
         "var",
         "Folder for the SQLite database, kept original files, analytics snapshots and "

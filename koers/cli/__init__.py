@@ -11,7 +11,7 @@ from koers.cli.areas import areas
 from koers.cli.base import fail
 from koers.cli.deliveries import completeness, import_, indicators, template
 from koers.cli.doctor import doctor
-from koers.cli.export import export
+from koers.cli.export import export, open_data
 from koers.cli.init import init
 from koers.cli.openapi import openapi
 from koers.cli.programme import programme
@@ -33,7 +33,7 @@ def cli(ctx: click.Context) -> None:
 
 for command in (
     serve, init, programme, areas, indicators, import_, template, completeness,
-    refresh, query, progress, lineage, openapi, export,
+    refresh, query, progress, lineage, openapi, export, open_data,
 ):  # fmt: skip
     cli.add_command(command)
 cli.add_command(worker)

@@ -55,3 +55,33 @@ def export(formats, folder, codes, base_url, licence) -> None:
         f"{report.indicators} indicators, {report.rows} observations, "
         f"{len(report.files)} files in {report.folder} ({timings})"
     )
+
+
+@click.group("open-data")
+def open_data() -> None:
+    """The prebuilt open data that /open-data/ serves (docs/open-data.md)."""
+
+
+@open_data.command("build")
+@click.option(
+    "--base-url",
+    default=None,
+    help="Public address for the DCAT links; default: the KOERS_PUBLIC_URL setting.",
+)
+@click.option("--licence", default="CC-BY-4.0", show_default=True, help="CC-BY-4.0 or CC0-1.0.")
+def build(base_url, licence) -> None:
+    """Build every download and the page now, and make them the ones served."""
+    setup_django()
+    from koers.publication.build import build_open_data
+
+    with click.progressbar(length=len(FORMATS), label="building", file=sys.stderr) as bar:
+        report = build_open_data(
+            base_url=base_url, licence_name=licence, progress=lambda name: bar.update(1)
+        )
+    if report.superseded:
+        click.echo("a build that read newer data finished first; it stays current")
+        return
+    click.echo(
+        f"{report.indicators} indicators, {report.rows} observations, {report.files} files "
+        f"in {report.folder} ({report.seconds:.1f} s)"
+    )

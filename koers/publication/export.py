@@ -56,6 +56,35 @@ def write_format(publication: Publication, name: str, folder: Path, *, site: Sit
     return files
 
 
+def write_publication(
+    publication: Publication,
+    folder: Path,
+    *,
+    formats: list[str],
+    site: Site,
+    progress: Callable[[str], None] | None = None,
+    files: list[Path] | None = None,
+) -> dict[str, float]:
+    """Write ``publication`` in every requested format; seconds per format.
+
+    The one writer behind `koers export` and the prebuilt open data (build.py).
+    """
+    for name in formats:
+        if name not in EXPORT_FORMATS:
+            raise UnknownFormat(name, list(EXPORT_FORMATS))
+    folder.mkdir(parents=True, exist_ok=True)
+    seconds = {}
+    for name in formats:
+        started = time.perf_counter()
+        written = write_format(publication, name, folder, site=site)
+        if files is not None:
+            files += written
+        seconds[name] = time.perf_counter() - started
+        if progress:
+            progress(name)
+    return seconds
+
+
 def export(
     folder: Path,
     *,
@@ -76,11 +105,7 @@ def export(
         raise NothingPublished(indicators[0] if indicators and len(indicators) == 1 else None)
     report = ExportReport(folder, len(publication.indicators), publication.observations.num_rows)
     report.seconds["query"] = time.perf_counter() - started
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in formats:
-        started = time.perf_counter()
-        report.files += write_format(publication, name, folder, site=site)
-        report.seconds[name] = time.perf_counter() - started
-        if progress:
-            progress(name)
+    report.seconds |= write_publication(
+        publication, folder, formats=formats, site=site, progress=progress, files=report.files
+    )
     return report

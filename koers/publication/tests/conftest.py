@@ -109,14 +109,14 @@ class Snapshot:
 
 @pytest.fixture(scope="session")
 def exported(django_db_setup, django_db_blocker, tmp_path_factory, shared_data) -> Snapshot:
-    """Every format, exported once as `koers export` does; the database is rolled back after."""
+    """Every format, prebuilt once as the site serves it; the database is rolled back after."""
     from django.db import transaction
 
     from koers.areas.builtin import load_builtin_areas
     from koers.deliveries.models import Observation, Transition
     from koers.indicators.models import Indicator
     from koers.programme.loader import load_programme_definition
-    from koers.publication.export import EXPORT_FORMATS, export
+    from koers.publication.build import build_open_data
 
     folder = tmp_path_factory.mktemp("export")
     previous = os.environ.get("KOERS_DATA_DIR")
@@ -126,7 +126,7 @@ def exported(django_db_setup, django_db_blocker, tmp_path_factory, shared_data) 
             load_programme_definition()
             load_builtin_areas()
             found = receive_real_deliveries(shared_data / "cbs", folder)
-            report = export(folder / "open-data", formats=list(EXPORT_FORMATS), base_url=BASE_URL)
+            report = build_open_data(base_url=BASE_URL)
             rows = Observation.objects.filter(delivery__in=[found.wind, found.renewables])
             snapshot = Snapshot(
                 report,
