@@ -1,4 +1,3 @@
-import json
 from pathlib import Path
 
 import click
@@ -48,12 +47,13 @@ def import_(
             f"{summary['observations_superseded']} superseded"
             + (" (no changes)" if summary["no_changes"] else "")
         )
-        for error in summary["errors"][:50]:
-            click.echo(
-                f"  {error['file']}:{error['row']} [{error['column']}] {error['rule']}: "
-                f"{error['message']} ({json.dumps(error['value'], ensure_ascii=False)})",
-                err=True,
-            )
+        from koers.cli.findings_text import findings_lines
+        from koers.config import config
+
+        for key in ("errors", "warnings"):
+            counts = summary[key[:-1] + "_counts"]
+            for line in findings_lines(summary[key], counts, language=config("KOERS_LANGUAGE")):
+                click.echo(line, err=True)
     if summary["status"] == "rejected":
         raise SystemExit(1)
 

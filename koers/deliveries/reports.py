@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from koers.deliveries.models import Delivery
 
 
@@ -20,4 +22,11 @@ def delivery_summary(delivery: Delivery) -> dict:
         "no_changes": stored and delivery.observations_created == 0,
         "errors": report.get("errors", []),
         "warnings": report.get("warnings", []),
+        "error_counts": report.get("error_counts") or _counts(report.get("errors", [])),
+        "warning_counts": report.get("warning_counts") or _counts(report.get("warnings", [])),
     }
+
+
+def _counts(findings: list[dict]) -> dict[str, int]:
+    """Counts per rule for a report stored before reports carried them (all kept then)."""
+    return dict(sorted(Counter(finding["rule"] for finding in findings).items()))

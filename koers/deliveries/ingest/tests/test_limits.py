@@ -178,9 +178,8 @@ def zip_bomb(tmp_path_factory) -> Path:
 
 def test_a_zip_bomb_is_refused_without_unpacking_it(zip_bomb, dutch):
     assert zip_bomb.stat().st_size < 10 * MB
-    started = time.monotonic()
+    assert import_in_a_child(zip_bomb)["rss_mb"] < 400  # 1 GB was never unpacked
     _, ingest = ingest_table(zip_bomb, None, dutch)
-    assert time.monotonic() - started < 2  # unpacking 1 GB alone takes longer
     assert only_rule(ingest) == "workbook_expands_too_much"
     message = ingest.report.errors[0].message_nl
     assert "pakt uit tot 1024.0 MB" in message and "xl/worksheets/sheet1.xml" in message

@@ -56,18 +56,6 @@ def plausible_range(spec: IndicatorSpec) -> tuple[float, float]:
 
 
 def range_text(low: float, high: float) -> dict[str, str]:
-    """`range_nl` / `range_en` for messages: 'tussen 0 en 100', 'at or above 0'."""
+    """`range_nl` / `range_en` for messages: 'tussen 0 en 100', 'between 0 and 100'."""
     lo, hi = number_text(low), number_text(high)
-    if low <= -CEILING and high >= CEILING:
-        return {
-            "range_nl": f"tussen -{number_text(CEILING)} en {number_text(CEILING)}",
-            "range_en": f"between -{number_text(CEILING)} and {number_text(CEILING)}",
-        }
-    if high >= CEILING:
-        return {
-            "range_nl": f"op of boven {lo} (en onder {number_text(CEILING)})",
-            "range_en": f"at or above {lo} (and below {number_text(CEILING)})",
-        }
-    if low <= -CEILING:
-        return {"range_nl": f"op of onder {hi}", "range_en": f"at or below {hi}"}
     return {"range_nl": f"tussen {lo} en {hi}", "range_en": f"between {lo} and {hi}"}
