@@ -1,6 +1,7 @@
 """The report is data: typed errors with stable codes, counted, filtered and published."""
 
 import json
+from pathlib import Path
 
 import pyarrow as pa
 
@@ -106,3 +107,9 @@ def test_warnings_do_not_make_a_report_invalid_and_can_be_filtered():
     report.add(UnknownArea(file="f.csv", row=2, column="RegioS", value="XX"))
     assert not report.valid
     assert [e.rule for e in report.filter()] == ["unknown_area", "outlier"]  # by row
+
+
+def test_every_rule_is_documented_in_the_mapping_guide():
+    guide = (Path(__file__).resolve().parents[4] / "docs" / "mapping.md").read_text()
+    undocumented = [code for code in ERROR_TYPES if f"| `{code}` |" not in guide]
+    assert not undocumented, f"add these rules to docs/mapping.md: {undocumented}"
