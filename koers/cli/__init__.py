@@ -8,6 +8,7 @@ import click
 
 from koers.cli.analytics import lineage, progress, query, refresh
 from koers.cli.areas import areas
+from koers.cli.backup import backup, restore
 from koers.cli.base import fail
 from koers.cli.deliveries import completeness, import_, indicators, template
 from koers.cli.doctor import doctor
@@ -36,6 +37,8 @@ for command in (
     refresh, query, progress, lineage, openapi, export, open_data,
 ):  # fmt: skip
     cli.add_command(command)
+cli.add_command(backup)
+cli.add_command(restore)
 cli.add_command(worker)
 cli.add_command(doctor)
 
