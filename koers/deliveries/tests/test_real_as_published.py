@@ -94,3 +94,19 @@ def test_a_three_column_geography_imports_with_its_published_range(uk_land_use):
     assert row["periodeLabel"] == "2013/16" and row["periode"] == "2013/2016"
     assert row["dekking"]["zoalsGerapporteerd"] is True and not row["dekking"]["gedeeltelijk"]
     assert "as reported" in koers("query", "--indicator", ratio, "--area", "K03000001")
+
+
+@pytest.mark.slow
+def test_the_lineage_page_says_as_reported_instead_of_zero_of_n(client, uk_land_use):
+    from koers.analytics.store import aggregates
+
+    (britain,) = aggregates("uk_ruimtebeslag_per_bevolkingsgroei", area="K03000001").to_pylist()
+    page = client.get(f"/herkomst/{britain['lineage_id']}")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "zoals gerapporteerd" in text and "0 van" not in text
+
+
+@pytest.mark.slow
+def test_the_drinking_water_page_renders_months_next_to_years(client, drinking_water):
+    assert client.get(f"/indicator/{WATER}").status_code == 200
