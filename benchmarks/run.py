@@ -20,6 +20,8 @@ RUNS = [
     ("ingest parse (1M rows)", [PYTHON, "benchmarks/ingest_parse.py"]),
     ("ingest end to end, SQLite (1M)", [PYTHON, "benchmarks/ingest_e2e.py"]),
     ("ingest end to end, PostgreSQL (1M)", [WITH_POSTGRES, PYTHON, "benchmarks/ingest_e2e.py"]),
+    ("corrections: supersede and withdraw 1M, SQLite", [PYTHON, "benchmarks/corrections.py"]),
+    ("corrections, PostgreSQL", [WITH_POSTGRES, PYTHON, "benchmarks/corrections.py"]),
     ("engine refresh (10M)", [PYTHON, "benchmarks/engine_refresh.py"]),
     ("open-data export (1M)", [PYTHON, "benchmarks/export_all.py"]),
     ("web pages under load", [PYTHON, "benchmarks/web_load.py"]),

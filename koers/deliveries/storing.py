@@ -87,7 +87,10 @@ def _store_batch(table: pa.Table, delivery: Delivery, history: HistoryCache, now
         i: table if len(indicator_ids) == 1 else table.filter(pc.equal(table["indicator_id"], i))
         for i in indicator_ids
     }
-    diffs = {i: versions.diff(rows, history.current(i)) for i, rows in parts.items()}
+    diffs = {
+        i: versions.diff(rows, history.current(i, pc.unique(rows["area_id"]).to_pylist()))
+        for i, rows in parts.items()
+    }
     created = replacing = 0
     with transaction.atomic():
         for new, n_replacing in diffs.values():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,7 @@ class JobKind(models.TextChoices):
     IMPORT = "import", _("aanlevering verwerken")
     REFRESH = "refresh", _("cijfers bijwerken")
     OPEN_DATA = "open_data", _("open data klaarzetten")
+    WITHDRAW = "withdraw", _("aanlevering intrekken")
 
 
 class JobStatus(models.TextChoices):
@@ -30,6 +32,12 @@ class Job(models.Model):
     delivery = models.ForeignKey(
         "deliveries.Delivery", null=True, blank=True, on_delete=models.CASCADE, related_name="jobs"
     )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        help_text=_("Wie de taak aanvroeg; het auditlog noemt deze persoon bij elke wijziging."),
+    )  # fmt: skip
+    #: how the request came in (token, command line …), for the audit entries the job makes
+    audit = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
     max_attempts = models.PositiveSmallIntegerField(default=3)

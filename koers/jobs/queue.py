@@ -8,6 +8,7 @@ delivery of the same queue entry is harmless.
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import os
 import socket
@@ -15,8 +16,10 @@ import time
 from collections.abc import Callable
 from datetime import timedelta
 
+from auditlog.context import auditlog_value, set_extra_data
 from django.db import transaction
 from django.db.models import F
+from django.db.models.signals import pre_save
 from django.utils import timezone
 
 from koers.config import config
@@ -41,13 +44,21 @@ def this_worker() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def enqueue(kind: JobKind, *, delivery=None, **arguments) -> Job:
+class JobRefused(Exception):
+    """The work cannot be done as asked (e.g. the delivery moved on): fail, do not retry."""
+
+    code = "job_refused"
+
+
+def enqueue(kind: JobKind, *, delivery=None, requested_by=None, **arguments) -> Job:
     """Record a job and put it in the queue (in the caller's transaction, if any)."""
     with transaction.atomic():
         job = Job.objects.create(
             kind=kind,
             arguments=arguments,
             delivery=delivery,
+            requested_by=requested_by if getattr(requested_by, "is_authenticated", False) else None,
+            audit=_caller_details(),
             max_attempts=max(1, config("KOERS_JOB_ATTEMPTS")),
         )
         log.info("job %s queued: %s %s", job.pk, kind, arguments or "")
@@ -78,12 +89,13 @@ def execute(job_id: int) -> None:
     if not claimed:  # done, failed, or running elsewhere: a duplicate queue entry
         log.info("job %s is not waiting; nothing to do", job_id)
         return
-    job = Job.objects.get(pk=job_id)
+    job = Job.objects.select_related("requested_by").get(pk=job_id)
     log.info("job %s started: %s, attempt %s of %s", job.pk, job.kind, job.attempts,
              job.max_attempts)  # fmt: skip
     started = time.perf_counter()
     try:
-        result = HANDLERS[job.kind](**job.arguments) or {}
+        # A copied context: the audit actor set for this job never outlives it.
+        result = contextvars.copy_context().run(_run, job) or {}
     except Exception as exc:
         _failed(job, exc, time.perf_counter() - started)
         raise
@@ -101,9 +113,36 @@ def describe(exc: BaseException) -> str:
     return message[:500] or type(exc).__name__
 
 
+def _caller_context() -> dict | None:
+    """The audit context of the request or command this code runs in, while it is active."""
+    context = auditlog_value.get(None)
+    if not context:
+        return None
+    uid = context.get("signal_duid")
+    return context if any(key[0] == uid for key, *_ in pre_save.receivers) else None
+
+
+def _caller_details() -> dict:
+    """How the job was asked for (token, command line …), kept for its audit entries."""
+    details = (_caller_context() or {}).get("additional_data") or {}
+    return {k: v for k, v in details.items() if isinstance(v, str | int | bool)}
+
+
+def _run(job: Job) -> dict | None:
+    """The job's handler; every audit entry it makes names who asked for it, and how.
+
+    Run at once inside a request or a command, the caller's own audit context applies.
+    """
+    if _caller_context() is not None:
+        return HANDLERS[job.kind](**job.arguments)
+    details = {"kanaal": "taak", **job.audit, "taak": job.pk}
+    with set_extra_data({"actor": job.requested_by, "additional_data": details}):
+        return HANDLERS[job.kind](**job.arguments)
+
+
 def _failed(job: Job, exc: Exception, seconds: float) -> None:
     _observe(job.kind, seconds, ok=False)
-    if job.attempts < job.max_attempts:
+    if job.attempts < job.max_attempts and not isinstance(exc, JobRefused):
         wait = job.attempts * config("KOERS_JOB_RETRY_SECONDS")
         log.warning("job %s failed (attempt %s of %s), retry in %s s: %s", job.pk,
                     job.attempts, job.max_attempts, wait, describe(exc), exc_info=exc)  # fmt: skip

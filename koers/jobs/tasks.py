@@ -12,7 +12,7 @@ from importlib import import_module
 from django_tasks import task
 
 from koers.jobs.models import Job, JobKind, JobStatus
-from koers.jobs.queue import enqueue, execute, handler
+from koers.jobs.queue import JobRefused, enqueue, execute, handler
 
 log = logging.getLogger("koers.jobs")
 
@@ -43,6 +43,25 @@ def refresh(indicators: list[str] | None = None) -> dict:
     return {"indicators": list(report.indicators), "rows": report.rows}
 
 
+@handler(JobKind.WITHDRAW)
+def withdraw(delivery_id: int, user_id: int | None = None, note: str = "") -> dict:
+    """Withdraw a delivery (set-based, in one transaction); its refresh follows as a job."""
+    from django.contrib.auth import get_user_model
+
+    from koers.deliveries.models import Delivery, DeliveryStatus
+    from koers.deliveries.workflow import WorkflowError, transition
+
+    delivery = Delivery.objects.get(pk=delivery_id)
+    if delivery.status == DeliveryStatus.WITHDRAWN:
+        return {"delivery": delivery.pk, "status": delivery.status}  # done by an earlier try
+    user = get_user_model().objects.get(pk=user_id) if user_id else None
+    try:
+        delivery = transition(delivery, DeliveryStatus.WITHDRAWN, user=user, note=note)
+    except WorkflowError as exc:  # it moved on since the request: retrying will not help
+        raise JobRefused(str(exc)) from exc
+    return {"delivery": delivery.pk, "status": delivery.status}
+
+
 @handler(JobKind.OPEN_DATA)
 def build_open_data() -> dict:
     """Prebuild the open-data files (koers.publication.build), when that module exists."""
@@ -62,7 +81,38 @@ def open_data_builder():
 
 
 def enqueue_import(delivery) -> Job:
-    return enqueue(JobKind.IMPORT, delivery=delivery, delivery_id=delivery.pk)
+    return enqueue(
+        JobKind.IMPORT,
+        delivery=delivery,
+        requested_by=delivery.submitted_by,
+        delivery_id=delivery.pk,
+    )
+
+
+def request_withdrawal(delivery, *, user, note: str = ""):
+    """Check that ``user`` may withdraw ``delivery`` now, then queue the withdrawal.
+
+    Raises what ``transition`` would (PermissionDenied, WorkflowError) before anything is
+    queued; returns the delivery as it stands once queued (withdrawn when jobs run at once).
+    """
+    from koers.accounts.permissions import require
+    from koers.deliveries.models import DeliveryStatus
+    from koers.deliveries.workflow import TRANSITIONS, WorkflowError
+
+    sources, action = TRANSITIONS[DeliveryStatus.WITHDRAWN]
+    require(user, action, province=delivery.province)
+    if delivery.status not in sources:
+        raise WorkflowError(f"delivery {delivery.pk} is {delivery.status}; it cannot be withdrawn")
+    enqueue(
+        JobKind.WITHDRAW,
+        delivery=delivery,
+        requested_by=user,
+        delivery_id=delivery.pk,
+        user_id=user.pk if getattr(user, "is_authenticated", False) else None,
+        note=note,
+    )
+    delivery.refresh_from_db()
+    return delivery
 
 
 def enqueue_refresh(indicators: list[str] | None) -> Job:

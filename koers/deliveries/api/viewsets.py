@@ -27,10 +27,10 @@ from koers.deliveries.api.serializers import (
     WaarnemingSerializer,
 )
 from koers.deliveries.completeness import completeness_rows
-from koers.deliveries.models import Delivery
+from koers.deliveries.models import Delivery, DeliveryStatus
 from koers.deliveries.uploads import accept_upload, upload_refused
 from koers.deliveries.workflow import WorkflowError, transition
-from koers.jobs.tasks import enqueue_import
+from koers.jobs.tasks import enqueue_import, request_withdrawal
 
 
 @extend_schema_view(
@@ -162,11 +162,16 @@ class AanleveringViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVi
             "Zet de aanlevering een stap verder: submitted (indienen), approved "
             "(goedkeuren), published (publiceren) of withdrawn (intrekken). Rol en provincie "
             "worden gecontroleerd zoals op de website; een stap die vanuit de huidige status "
-            "niet kan geeft 409."
+            "niet kan geeft 409. Intrekken is een taak: het antwoord is dan 202 zolang de "
+            "aanlevering nog niet `withdrawn` is."
         ),
         request=StatusSerializer,
         responses={
             200: AanleveringDetailSerializer,
+            202: OpenApiResponse(
+                AanleveringDetailSerializer,
+                description="Intrekken staat als taak in de wachtrij; volg de status.",
+            ),
             409: OpenApiResponse(description="Stap niet mogelijk vanuit de huidige status."),
         },
     )
@@ -175,18 +180,18 @@ class AanleveringViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVi
         step = StatusSerializer(data=request.data)
         step.is_valid(raise_exception=True)
         delivery = get_object_or_404(Delivery, pk=pk)
+        to, note = step.validated_data["status"], step.validated_data.get("toelichting", "")
         try:
-            transition(
-                delivery,
-                step.validated_data["status"],
-                user=request.user,
-                note=step.validated_data.get("toelichting", ""),
-            )
+            if to == DeliveryStatus.WITHDRAWN:  # set-based over all its rows: a job
+                request_withdrawal(delivery, user=request.user, note=note)
+            else:
+                transition(delivery, to, user=request.user, note=note)
         except WorkflowError as exc:
             raise WorkflowConflict(str(exc)) from exc
         delivery = self.get_queryset().get(pk=delivery.pk)
         return Response(
-            AanleveringDetailSerializer(delivery, context=self.get_serializer_context()).data
+            AanleveringDetailSerializer(delivery, context=self.get_serializer_context()).data,
+            status=http.HTTP_202_ACCEPTED if delivery.status != to else http.HTTP_200_OK,
         )
 
 

@@ -166,3 +166,18 @@ def test_a_job_cut_off_while_running_at_once_is_recovered_by_a_worker(database_j
     )  # fmt: skip
     assert [j.pk for j in recover_jobs()] == [job.pk]
     assert Job.objects.get(pk=job.pk).status == JobStatus.QUEUED
+
+
+@pytest.mark.django_db
+def test_a_refused_job_fails_at_once_without_retries(monkeypatch):
+    import koers.jobs.tasks  # noqa: F401 - registers the real handlers first
+    from koers.jobs.queue import JobRefused
+
+    def refuse() -> dict:
+        raise JobRefused("delivery 7 is rejected; it cannot be withdrawn")
+
+    monkeypatch.setitem(HANDLERS, JobKind.OPEN_DATA, refuse)
+    job = enqueue(JobKind.OPEN_DATA)
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == (JobStatus.FAILED, 1)
+    assert job.error == "delivery 7 is rejected; it cannot be withdrawn"

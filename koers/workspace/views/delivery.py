@@ -15,7 +15,8 @@ from koers.accounts.permissions import Action, can
 from koers.deliveries.models import Delivery, DeliveryStatus
 from koers.deliveries.reports import delivery_summary
 from koers.deliveries.workflow import TRANSITIONS, WorkflowError, allowed_transitions, transition
-from koers.jobs.status import latest_import_job
+from koers.jobs.status import latest_import_job, pending_withdrawal
+from koers.jobs.tasks import request_withdrawal
 from koers.workspace.access import may_see_delivery, workspace_page
 from koers.workspace.findings import report_for
 from koers.workspace.views.deliver import upload_form
@@ -73,6 +74,7 @@ def delivery_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "transitions": _steps(delivery),
         "form": upload_form(request.user, province=province) if reupload else None,
         "import_job": latest_import_job(delivery),
+        "withdrawal": pending_withdrawal(delivery),
     }
     return render_page(request, "workspace/delivery.html", context, current="workspace:deliver")
 
@@ -84,14 +86,20 @@ def delivery_transition(request: HttpRequest, pk: int) -> HttpResponse:
     delivery = get_object_or_404(Delivery, pk=pk)
     to = request.POST.get("to", "")
     try:
-        delivery = transition(delivery, to, user=request.user)
+        if to == DeliveryStatus.WITHDRAWN:  # set-based over all its rows: a job
+            delivery = request_withdrawal(delivery, user=request.user)
+        else:
+            delivery = transition(delivery, to, user=request.user)
     except WorkflowError:
         messages.error(request, _("Deze stap kan nu niet: de status is intussen gewijzigd."))
     else:
         messages.success(
             request,
             _("Aanlevering %(number)s is %(status)s.")
-            % {"number": delivery.pk, "status": delivery.get_status_display()},
+            % {"number": delivery.pk, "status": delivery.get_status_display()}
+            if delivery.status == to
+            else _("Aanlevering %(number)s wordt ingetrokken; dat kan even duren.")
+            % {"number": delivery.pk},
         )
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
