@@ -11,7 +11,13 @@ from koers.indicators.models import Indicator
 from koers.programme.models import Theme
 from koers.web.downloads import FORMATS, download_response
 from koers.web.figure_block import figure_block
-from koers.web.figures import current_language, indicator_view, latest_national
+from koers.web.figures import (
+    NATIONAL,
+    current_language,
+    indicator_view,
+    latest_national,
+    period_type,
+)
 from koers.web.rules_text import aggregation_rules
 
 
@@ -53,6 +59,19 @@ def indicator_list(request):
     )
 
 
+def reconciliation_over_time(indicator: Indicator) -> list[dict]:
+    """National totals the source reported for a coarser period (the year next to its
+    months), against the roll-up of the periods in it; newest first."""
+    from koers.analytics.store import aggregates
+
+    rows = aggregates(
+        indicator.code, area=NATIONAL, value_kind="realisation", breakdown="_T"
+    ).to_pylist()
+    own = period_type(indicator)
+    found = [r for r in rows if r["period_type"] != own and r["within_tolerance"] is not None]
+    return sorted(found, key=lambda r: r["period"], reverse=True)
+
+
 @require_safe
 def indicator_detail(request, code: str):
     """Definition, rules, chart, map, table, reconciliation and completeness of one indicator."""
@@ -72,6 +91,7 @@ def indicator_detail(request, code: str):
             "view": view,
             "rules": aggregation_rules(indicator),
             "reconciliation": reconciliation,
+            "over_time": reconciliation_over_time(indicator),
             "unallocated_rows": [
                 r for r in reversed(view.national) if r.get("unallocated_value") is not None
             ],

@@ -108,5 +108,16 @@ def test_the_lineage_page_says_as_reported_instead_of_zero_of_n(client, uk_land_
 
 
 @pytest.mark.slow
-def test_the_drinking_water_page_renders_months_next_to_years(client, drinking_water):
-    assert client.get(f"/indicator/{WATER}").status_code == 200
+def test_the_indicator_page_shows_each_year_against_the_sum_of_its_months(client, drinking_water):
+    page = client.get(f"/indicator/{WATER}")
+    assert page.status_code == 200
+    text = page.content.decode()
+    table = text[text.index("tegen de som van de perioden erin") :]
+    table = table[: table.index("</table>")]
+    assert [y for y in ("2003", "2002", "2001", "2000") if f">{y}</a>" in table] == [
+        "2003",
+        "2002",
+        "2001",
+        "2000",
+    ]
+    assert table.count("12/12") == 4 and "status--bad" not in table
