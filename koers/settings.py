@@ -214,7 +214,7 @@ REST_FRAMEWORK = {
     # Reads are public (published data only); every write calls accounts.permissions.require.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["koers.api.renderers.FiniteJSONRenderer"],  # null, never Infinity
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["koers.api.parsers.JSONParser"],  # deep JSON is a 400
     "DEFAULT_PAGINATION_CLASS": "koers.api.pagination.PagePagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "koers.api.problems.problem_exception_handler",

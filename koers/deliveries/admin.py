@@ -34,6 +34,10 @@ class DeliveryAdmin(RoleCheckedAdmin):
     inlines = [TransitionInline]
     readonly_fields = [f.name for f in Delivery._meta.fields]
 
+    def get_queryset(self, request):
+        # The same rule as the workspace and the API: a staff steward sees only their province.
+        return super().get_queryset(request).visible_to(request.user)
+
     def has_add_permission(self, request) -> bool:
         return False
 
@@ -50,3 +54,7 @@ class StoredFileAdmin(DeliveryAdmin):
     list_filter = ()
     inlines = []
     readonly_fields = ("sha256", "name", "size", "received_at")
+
+    def get_queryset(self, request):
+        visible = Delivery.objects.visible_to(request.user)
+        return StoredFile.objects.filter(deliveries__in=visible).distinct()

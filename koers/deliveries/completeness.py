@@ -11,6 +11,7 @@ from django.utils import timezone
 from koers.areas.queries import dutch_provinces
 from koers.config import config
 from koers.deliveries.models import Delivery, Observation
+from koers.deliveries.query import visible_provinces
 from koers.engine.periods import expected_periods, parse_period
 from koers.indicators.models import Indicator
 
@@ -41,6 +42,17 @@ def completeness_rows(*, indicator: str | None = None, today: date | None = None
         rows = _completeness_rows(indicator=indicator, today=today)
         cache.set(key, rows, 600)
     return rows
+
+
+def completeness_for(
+    user, *, indicator: str | None = None, today: date | None = None
+) -> list[dict]:
+    """The rows of the provinces whose deliveries ``user`` may see (see query.py)."""
+    rows = completeness_rows(indicator=indicator, today=today)
+    provinces = visible_provinces(user)
+    if provinces is None:
+        return rows
+    return [row for row in rows if row["province"] in provinces]
 
 
 def _completeness_rows(*, indicator: str | None, today: date) -> list[dict]:

@@ -1,6 +1,6 @@
 """The one rule for "who may see a delivery": ``Delivery.objects.visible_to(user)``.
 
-The workspace, the API, the admin and completeness all ask this QuerySet. Seeing a
+The workspace, the API, the admin and completeness all ask this module. Seeing a
 delivery means seeing its file, its report and its unpublished values.
 """
 
@@ -23,12 +23,22 @@ def sees_every_delivery(user) -> bool:
     return user.is_superuser or bool(roles_of(user) & SEES_ALL)
 
 
+def visible_provinces(user) -> frozenset[str] | None:
+    """Province codes whose deliveries ``user`` sees; None means every province."""
+    if sees_every_delivery(user):
+        return None
+    if user is None or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    return frozenset(stewarded_provinces(user))
+
+
 class DeliveryQuerySet(models.QuerySet):
     def visible_to(self, user) -> DeliveryQuerySet:
         """Deliveries of the provinces ``user`` stewards and their own uploads; all for
         superusers, the programme office and analysts; none for anonymous users."""
         if user is None or not user.is_authenticated or not user.is_active:
             return self.none()
-        if sees_every_delivery(user):
+        provinces = visible_provinces(user)
+        if provinces is None:
             return self
-        return self.filter(Q(province__code__in=stewarded_provinces(user)) | Q(submitted_by=user))
+        return self.filter(Q(province__code__in=provinces) | Q(submitted_by=user))

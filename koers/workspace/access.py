@@ -14,32 +14,35 @@ from django.utils.translation import gettext_lazy as _
 from koers.accounts.models import Role
 from koers.accounts.permissions import Action, can, roles_of, stewarded_provinces
 from koers.areas.queries import dutch_provinces
+from koers.deliveries.query import sees_every_delivery
 
 #: Roles that have a workspace; readers only read the public pages.
 WORKSPACE_ROLES = frozenset(
     {Role.PROGRAMME_OFFICE, Role.ANALYST, Role.PROVINCE_STEWARD, Role.THEME_LEAD}
 )
-DELIVERY_ACTIONS = (
-    Action.UPLOAD_DELIVERY,
-    Action.APPROVE_DELIVERY,
-    Action.PUBLISH_DELIVERY,
-    Action.WITHDRAW_DELIVERY,
-)
 
 
 @dataclass(frozen=True)
 class Page:
-    """A workspace page in the sub-navigation; `scoped` pages count a steward's own province."""
+    """A workspace page in the sub-navigation; `scoped` pages count a steward's own province;
+    `delivery_list` pages are also open to those who see every delivery."""
 
     url_name: str
     label: str
     action: Action | None
     scoped: bool = False
+    delivery_list: bool = False
 
 
 PAGES = (
     Page("workspace:home", _("Overzicht"), None),
-    Page("workspace:deliver", _("Aanleveren"), Action.UPLOAD_DELIVERY, scoped=True),
+    Page(
+        "workspace:deliver",
+        _("Aanleveren"),
+        Action.UPLOAD_DELIVERY,
+        scoped=True,
+        delivery_list=True,
+    ),
     Page("workspace:completeness", _("Volledigheid"), Action.VIEW_COMPLETENESS),
     Page("workspace:publish", _("Publiceren"), Action.PUBLISH_DELIVERY),
     Page("workspace:analytics", _("Analyse"), Action.REFRESH_ANALYTICS),
@@ -70,12 +73,10 @@ def upload_provinces(user) -> list:
     return [area for area in dutch_provinces() if can(user, Action.UPLOAD_DELIVERY, province=area)]
 
 
-def may_see_delivery(user, delivery) -> bool:
-    return any(can(user, action, province=delivery.province) for action in DELIVERY_ACTIONS)
-
-
 def allows(user, page: Page) -> bool:
     if page.action is None:
+        return True
+    if page.delivery_list and sees_every_delivery(user):
         return True
     return may(user, page.action) if page.scoped else can(user, page.action)
 

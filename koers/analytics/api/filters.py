@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from koers.api.fields import code_field, number_field
+from koers.api.query_fields import AreaField, PeriodField
 from koers.areas.models import AreaType
 from koers.deliveries.models import ValueKind
 from koers.indicators.models import Indicator
@@ -14,11 +15,11 @@ PERIOD_TYPES = ["year", "half_year", "quarter", "month", "window"]
 
 class AggregaatQuery(serializers.Serializer):
     indicator = code_field(help_text="Indicatorcode (verplicht).")
-    gebied = code_field(required=False, help_text="Gebiedscode, bv. NL01.")
+    gebied = AreaField(required=False, help_text="Gebiedscode, bv. NL01.")
     niveau = serializers.ChoiceField(
         choices=AreaType.choices, required=False, help_text="Gebiedsniveau, bv. provincie."
     )
-    periode = serializers.CharField(
+    periode = PeriodField(
         required=False, max_length=20, help_text="bv. 2023, 2023-Q4, 2023-03 of 2015/2020."
     )
     periodetype = serializers.ChoiceField(choices=PERIOD_TYPES, required=False)
@@ -35,5 +36,5 @@ class AggregaatQuery(serializers.Serializer):
 
 class VoortgangQuery(serializers.Serializer):
     indicator = code_field(required=False)
-    gebied = code_field(required=False)
+    gebied = AreaField(required=False)
     doel = number_field(required=False)

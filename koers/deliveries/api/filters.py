@@ -1,7 +1,7 @@
-"""Who sees which deliveries and observations, and the query parameters that narrow them.
+"""Which observations a user sees, and the query parameters that narrow them.
 
-The public sees only observations of published deliveries. A province steward also sees
-the deliveries of the provinces they steward; the programme office and analysts see all.
+The public sees only observations of published deliveries; signed-in users also see the
+unpublished values of the deliveries ``Delivery.objects.visible_to(user)`` gives them.
 Each visible key shows its latest version among the deliveries the user may see, so the
 public keeps seeing the published value while a correction waits for approval.
 """
@@ -11,32 +11,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from koers.accounts.models import Role
-from koers.accounts.permissions import roles_of, stewarded_provinces
 from koers.api.fields import code_field
+from koers.api.query_fields import AreaField, MomentField, PeriodField
 from koers.deliveries.models import Delivery, DeliveryStatus, Observation, Transition, ValueKind
 
 #: Statuses whose observations count as current for the people who may see them.
 LIVE = (DeliveryStatus.VALIDATED, DeliveryStatus.SUBMITTED, DeliveryStatus.APPROVED,
         DeliveryStatus.PUBLISHED)  # fmt: skip
-SEES_ALL = {Role.PROGRAMME_OFFICE, Role.ANALYST}
-
-
-def visible_deliveries(user) -> QuerySet[Delivery]:
-    """Deliveries whose files, reports and unpublished values ``user`` may see."""
-    if user is None or not user.is_authenticated:
-        return Delivery.objects.none()
-    if user.is_superuser or roles_of(user) & SEES_ALL:
-        return Delivery.objects.all()
-    return Delivery.objects.filter(
-        Q(province__code__in=stewarded_provinces(user)) | Q(submitted_by=user)
-    )
 
 
 def statuses_at(moment: datetime) -> dict[int, str]:
@@ -46,7 +29,7 @@ def statuses_at(moment: datetime) -> dict[int, str]:
 
 
 def _delivery_ids(user, moment: datetime | None):
-    own = visible_deliveries(user)
+    own = Delivery.objects.visible_to(user)
     if moment is None:
         live = own.filter(status__in=LIVE).values("pk")
         return Delivery.objects.filter(Q(status=DeliveryStatus.PUBLISHED) | Q(pk__in=live)).values(
@@ -98,33 +81,10 @@ def observations_of_delivery(
     return observations
 
 
-@extend_schema_field(OpenApiTypes.DATETIME)
-class MomentField(serializers.Field):
-    """An ISO 8601 date-time; a naive one is read in the Europe/Amsterdam time zone."""
-
-    default_error_messages = {
-        "invalid": "Geef een ISO 8601-tijdstip, bv. 2024-05-01T12:00:00+02:00.",
-    }
-
-    def to_internal_value(self, data) -> datetime:
-        text = str(data).strip()
-        try:
-            # A '+' in an unencoded query string arrives as a space.
-            moment = parse_datetime(text) or parse_datetime(text[:19] + text[19:].replace(" ", "+"))
-        except ValueError:
-            moment = None
-        if moment is None:
-            self.fail("invalid")
-        return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
-
-    def to_representation(self, value):
-        return value.isoformat()
-
-
 class WaarnemingQuery(serializers.Serializer):
     indicator = code_field(required=False, help_text="Indicatorcode.")
-    gebied = code_field(required=False, help_text="Gebiedscode, bv. PV25.")
-    periode = serializers.CharField(required=False, max_length=12, help_text="bv. 2023, 2023-Q4.")
+    gebied = AreaField(required=False, help_text="Gebiedscode, bv. PV25.")
+    periode = PeriodField(required=False, max_length=12, help_text="bv. 2023, 2023-Q4.")
     uitsplitsing = serializers.CharField(
         required=False, max_length=200, help_text="Canonieke uitsplitsing; _T is het totaal."
     )
@@ -138,14 +98,14 @@ class WaarnemingQuery(serializers.Serializer):
 
 
 class AanleveringQuery(serializers.Serializer):
-    provincie = code_field(required=False, help_text="Provinciecode, bv. PV25.")
+    provincie = AreaField(required=False, help_text="Provinciecode, bv. PV25.")
     status = serializers.ChoiceField(choices=DeliveryStatus.choices, required=False)
 
 
 class VerwachteAanleveringQuery(serializers.Serializer):
     indicator = code_field(required=False)
-    provincie = code_field(required=False)
-    periode = serializers.CharField(required=False, max_length=12)
+    provincie = AreaField(required=False)
+    periode = PeriodField(required=False, max_length=12)
     stand = serializers.ChoiceField(
         choices=["approved", "received", "late", "expected"], required=False
     )

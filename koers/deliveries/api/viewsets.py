@@ -9,13 +9,14 @@ from rest_framework import mixins
 from rest_framework import status as http
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from koers.accounts.permissions import Action, can, require, stewarded_provinces
 from koers.api.conventions import ApiViewSet, ReadOnlyViewSet
 from koers.api.fields import ID
+from koers.api.parsers import JSONParser
 from koers.api.problems import UploadTooLarge, WorkflowConflict
 from koers.deliveries.api import filters
 from koers.deliveries.api.serializers import (
@@ -26,8 +27,9 @@ from koers.deliveries.api.serializers import (
     VerwachteAanleveringSerializer,
     WaarnemingSerializer,
 )
-from koers.deliveries.completeness import completeness_rows
+from koers.deliveries.completeness import completeness_for
 from koers.deliveries.models import Delivery, DeliveryStatus
+from koers.deliveries.query import visible_provinces
 from koers.deliveries.uploads import accept_upload, upload_refused
 from koers.deliveries.workflow import WorkflowError, transition
 from koers.jobs.tasks import enqueue_import, request_withdrawal
@@ -96,9 +98,7 @@ class AanleveringViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVi
     def get_queryset(self):
         deliveries = Delivery.objects.select_related("file", "province", "submitted_by")
         if self.action == "list":
-            deliveries = filters.visible_deliveries(self.request.user).select_related(
-                "file", "province", "submitted_by"
-            )
+            deliveries = deliveries.visible_to(self.request.user)
             query = self.query(filters.AanleveringQuery)
             if "provincie" in query:
                 deliveries = deliveries.filter(province__code=query["provincie"])
@@ -108,7 +108,7 @@ class AanleveringViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVi
 
     def get_object(self) -> Delivery:
         delivery = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
-        if not filters.visible_deliveries(self.request.user).filter(pk=delivery.pk).exists():
+        if not Delivery.objects.visible_to(self.request.user).filter(pk=delivery.pk).exists():
             raise PermissionDenied("deze aanlevering is van een andere provincie")
         return delivery
 
@@ -211,15 +211,12 @@ class VerwachteAanleveringViewSet(ApiViewSet):
     )
     def list(self, request):
         query = self.query(filters.VerwachteAanleveringQuery)
-        user = request.user
-        scope = None if can(user, Action.VIEW_COMPLETENESS) else set(stewarded_provinces(user))
-        if scope is not None and not scope:
+        if visible_provinces(request.user) == frozenset():
             raise PermissionDenied("alleen voor IPO, BIJ12 en datastewards")
         rows = [
             row
-            for row in completeness_rows(indicator=query.get("indicator"))
-            if (scope is None or row["province"] in scope)
-            and all(query.get(param) in (None, row[field]) for param, field in ROW_FILTERS)
+            for row in completeness_for(request.user, indicator=query.get("indicator"))
+            if all(query.get(param) in (None, row[field]) for param, field in ROW_FILTERS)
         ]
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)

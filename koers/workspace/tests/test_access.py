@@ -24,7 +24,7 @@ PAGES = [
 
 #: role → the pages (GET) it may open; every other page answers 403
 ALLOWED = {
-    "programme_office": set(PAGES) - {"workspace:deliver"},
+    "programme_office": set(PAGES),
     "analyst": {
         "workspace:home",
         "workspace:deliver",

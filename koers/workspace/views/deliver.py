@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from koers.accounts.permissions import Action, can, require, stewarded_provinces
 from koers.deliveries.completeness import completeness_rows
 from koers.deliveries.models import Delivery
+from koers.deliveries.query import sees_every_delivery
 from koers.deliveries.templates import write_template
 from koers.deliveries.uploads import upload_refused
 from koers.workspace.access import may, upload_provinces, workspace_page
@@ -44,18 +45,12 @@ def upload_form(user, data=None, files=None, *, province: str | None = None) -> 
     return form
 
 
-def _deliveries(user):
-    deliveries = Delivery.objects.select_related("file", "province", "submitted_by")
-    if can(user, Action.UPLOAD_DELIVERY):
-        return deliveries
-    return deliveries.filter(province__code__in=stewarded_provinces(user))
-
-
 def _page(
     request: HttpRequest, *, template_form=None, form=None, status: int = 200
 ) -> HttpResponse:
     user = request.user
-    if not may(user, Action.UPLOAD_DELIVERY):
+    may_upload = may(user, Action.UPLOAD_DELIVERY)
+    if not may_upload and not sees_every_delivery(user):
         raise PermissionDenied("not allowed: delivery.upload")
     provinces = upload_provinces(user)
     steward_codes = stewarded_provinces(user)
@@ -66,13 +61,15 @@ def _page(
         for code in steward_codes
         for r in outstanding(rows, province=code)
     ]
-    deliveries = Paginator(_deliveries(user), 20).get_page(request.GET.get("pagina"))
+    visible = Delivery.objects.visible_to(user).select_related("file", "province", "submitted_by")
+    deliveries = Paginator(visible, 20).get_page(request.GET.get("pagina"))
     context = {
         "template_form": template_form or TemplateForm(provinces=provinces),
         "form": form or upload_form(user),
         "deliveries": deliveries,
         "outstanding": due,
         "several_provinces": len(steward_codes) > 1,
+        "may_upload": may_upload,
     }
     return render_page(
         request, "workspace/deliver.html", context, current="workspace:deliver", status=status

@@ -17,7 +17,7 @@ from koers.deliveries.reports import delivery_summary
 from koers.deliveries.workflow import TRANSITIONS, WorkflowError, allowed_transitions, transition
 from koers.jobs.status import latest_import_job, pending_withdrawal
 from koers.jobs.tasks import request_withdrawal
-from koers.workspace.access import may_see_delivery, workspace_page
+from koers.workspace.access import workspace_page
 from koers.workspace.findings import report_for
 from koers.workspace.views.deliver import upload_form
 from koers.workspace.views.layout import render_page
@@ -60,7 +60,7 @@ def delivery_detail(request: HttpRequest, pk: int) -> HttpResponse:
     delivery = get_object_or_404(
         Delivery.objects.select_related("file", "province", "submitted_by"), pk=pk
     )
-    if not may_see_delivery(request.user, delivery):
+    if not Delivery.objects.visible_to(request.user).filter(pk=pk).exists():
         raise PermissionDenied("not your province")
     province = delivery.province.code if delivery.province_id else None
     reupload = delivery.status == DeliveryStatus.REJECTED and can(
