@@ -192,6 +192,13 @@ SETTINGS: tuple[Setting, ...] = (
         "in production.",
     ),
     Setting(
+        "KOERS_FOUR_EYES",
+        True,
+        "Four eyes: the uploader of a delivery may not approve or publish it. The programme "
+        "office can grant an audited exception for one delivery.",
+        _bool,
+    ),
+    Setting(
         "KOERS_LOG_LEVEL",
         "INFO",
         "Log level for Koers' own loggers.",

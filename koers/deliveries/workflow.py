@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from koers.accounts.permissions import Action, require
+from koers.deliveries import four_eyes
 from koers.deliveries import staleness, versions
 from koers.deliveries.faults import fault_point
 from koers.deliveries.models import Delivery, Transition
@@ -86,6 +87,7 @@ def transition(delivery: Delivery, to_status: str, *, user, note: str = "") -> D
         raise WorkflowError(
             f"delivery {delivery.pk} is {delivery.status}; it cannot become {to_status}"
         )
+    note = four_eyes.check(delivery, to_status, user, note=note)
     if to_status in (S.APPROVED, S.PUBLISHED) and staleness.is_stale(delivery):
         raise StaleDelivery(
             f"delivery {delivery.pk} is stale: the published values it was compared with "

@@ -12,6 +12,7 @@ urlpatterns = [
     path("aanleveren/uploaden", deliver.upload, name="upload"),
     path("aanleveringen/<int:pk>", delivery.delivery_detail, name="delivery"),
     path("aanleveringen/<int:pk>/status", delivery.delivery_transition, name="transition"),
+    path("aanleveringen/<int:pk>/vier-ogen", delivery.delivery_exception, name="four-eyes"),
     path("volledigheid", office.completeness, name="completeness"),
     path("publiceren", office.publish, name="publish"),
     path("analyse", office.analytics, name="analytics"),

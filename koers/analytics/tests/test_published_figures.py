@@ -24,7 +24,7 @@ def published_wind(register, make_user, shared_data, django_capture_on_commit_ca
         user=analyst,
     )
     transition(delivery, "submitted", user=analyst)
-    transition(delivery, "approved", user=analyst)
+    transition(delivery, "approved", user=make_user("analyst", name="second-analyst"))
     with django_capture_on_commit_callbacks(execute=True):
         transition(delivery, "published", user=office)
     return delivery

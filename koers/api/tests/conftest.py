@@ -63,7 +63,7 @@ def published_wind(catalogue, make_user, wind_file, django_capture_on_commit_cal
     office = make_user("programme_office", name="ipo-bureau")
     delivery = receive(wind_file, mapping_path=MAPPINGS_DIR / "cbs-70960ned.yaml", user=analyst)
     transition(delivery, "submitted", user=analyst)
-    transition(delivery, "approved", user=analyst)
+    transition(delivery, "approved", user=make_user("analyst", name="bij12-tweede"))  # four eyes
     with django_capture_on_commit_callbacks(execute=True):
         transition(delivery, "published", user=office)
     return delivery

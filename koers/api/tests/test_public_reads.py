@@ -79,7 +79,8 @@ def corrected_gelderland(published_wind, gelderland_file, make_user, tmp_path,
         delivery = receive(corrected, mapping_path=MAPPINGS_DIR / "cbs-70960ned.yaml",
                            province="PV25", user=steward)  # fmt: skip
         transition(delivery, "submitted", user=steward)
-        transition(delivery, "approved", user=steward)
+        colleague = make_user("province_steward", province="PV25", name="gelderland-2")
+        transition(delivery, "approved", user=colleague)  # four eyes
     office = make_user("programme_office", name="ipo")
     with (
         time_machine.travel(PUBLISHED, tick=False),

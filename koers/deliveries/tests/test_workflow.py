@@ -28,9 +28,10 @@ def test_steward_moves_own_delivery_through_the_workflow(
     )
     assert delivery.status == "validated", delivery.report["errors"][:2]
     transition(delivery, "submitted", user=steward)
-    transition(delivery, "approved", user=steward)
+    colleague = make_user("province_steward", province="PV25", name="colleague")
+    transition(delivery, "approved", user=colleague)  # four eyes: not the uploader
     with pytest.raises(PermissionDenied):
-        transition(delivery, "published", user=steward)
+        transition(delivery, "published", user=colleague)
     transition(delivery, "published", user=office)
     delivery.refresh_from_db()
     assert delivery.status == "published"
@@ -75,7 +76,7 @@ def test_every_transition_is_in_the_audit_log(catalogue, make_user, gelderland_f
     analyst = make_user("analyst")
     delivery = receive(gelderland_file, mapping_path=mapping("70960"), user=analyst)
     transition(delivery, "submitted", user=analyst)
-    transition(delivery, "approved", user=analyst)
+    transition(delivery, "approved", user=make_user("analyst", name="second-analyst"))
     changes = [
         e.changes_dict.get("status")
         for e in LogEntry.objects.get_for_model(Delivery).order_by("timestamp")

@@ -25,7 +25,7 @@ def test_import_and_publication_are_logged_with_delivery_and_actor(
         user=analyst,
     )
     transition(delivery, "submitted", user=analyst)
-    transition(delivery, "approved", user=analyst)
+    transition(delivery, "approved", user=make_user("analyst", name="second-analyst"))
     transition(delivery, "published", user=office)
 
     logged = [(e["event"], e.get("to_status"), e.get("by")) for e in events(koers_records)

@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -93,7 +94,7 @@ def test_a_rejected_upload_shows_each_error_in_its_row_of_the_file(signed_in, ge
     assert 'id="opnieuw"' in html  # the form to upload the fixed file is right there
 
 
-def test_fix_upload_again_submit_and_approve(signed_in, gelderland):
+def test_fix_upload_again_submit_and_approve(signed_in, gelderland, make_user):
     bad, _ = gelderland(bad="24x7")
     upload(signed_in, bad)
     good, _ = gelderland()
@@ -104,15 +105,29 @@ def test_fix_upload_again_submit_and_approve(signed_in, gelderland):
     assert "Geen fouten gevonden." in page
     assert Observation.objects.filter(delivery=delivery, area__code="PV25").count() > 100
 
-    for step, label in (("submitted", "Indienen"), ("approved", "Goedkeuren")):
-        assert f'value="{step}"' in page and label in page
-        moved = signed_in.post(reverse("workspace:transition", args=[delivery.pk]), {"to": step})
-        assert moved.status_code == 302
-        delivery.refresh_from_db()
-        assert delivery.status == step
-        page = signed_in.get(reverse("workspace:delivery", args=[delivery.pk])).content.decode()
+    assert 'value="submitted"' in page and "Indienen" in page
+    moved = signed_in.post(reverse("workspace:transition", args=[delivery.pk]), {"to": "submitted"})
+    assert moved.status_code == 302
+    page = signed_in.get(reverse("workspace:delivery", args=[delivery.pk])).content.decode()
+    assert 'value="approved"' not in page  # four eyes: the uploader does not approve
+    assert "Vier ogen: u heeft deze aanlevering zelf geüpload" in page
+    own = signed_in.post(
+        reverse("workspace:transition", args=[delivery.pk]), {"to": "approved"}, follow=True
+    )
+    assert "mag haar daarom niet zelf" in own.content.decode()
+    delivery.refresh_from_db()
+    assert delivery.status == "submitted"
+
+    colleague = Client()
+    colleague.force_login(make_user("province_steward", province="PV25", name="gld-2"))
+    page = colleague.get(reverse("workspace:delivery", args=[delivery.pk])).content.decode()
+    assert 'value="approved"' in page and "Goedkeuren" in page
+    colleague.post(reverse("workspace:transition", args=[delivery.pk]), {"to": "approved"})
+    delivery.refresh_from_db()
+    assert delivery.status == "approved"
+    page = colleague.get(reverse("workspace:delivery", args=[delivery.pk])).content.decode()
     assert 'value="published"' not in page  # publishing is for the analyst or office
-    refused = signed_in.post(
+    refused = colleague.post(
         reverse("workspace:transition", args=[delivery.pk]), {"to": "published"}
     )
     assert refused.status_code == 403

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -18,7 +19,9 @@ def approved(user, path, *, province):
         SimpleUploadedFile(path.name, path.read_bytes()), province=province, user=user
     )
     transition(delivery, "submitted", user=user)
-    return transition(delivery, "approved", user=user)
+    colleague = get_user_model().objects.create_user(f"{user.username}-colleague")
+    colleague.roles.create(role="province_steward", province=delivery.province)
+    return transition(delivery, "approved", user=colleague)  # four eyes: not the uploader
 
 
 def cbs_cell(path, area: str, period: str, column: str = "OpgesteldVermogenEindeJaar_9") -> float:
@@ -85,8 +88,7 @@ def test_refresh_recomputes_from_published_observations(client, analyst, shared_
     delivery = receive(
         shared_data / "cbs" / "70960ned_windenergie_op_land.csv",
         mapping_path=MAPPINGS_DIR / "cbs-70960ned.yaml",
-        user=analyst,
-    )
+    )  # imported at the command line, so the analyst is not the uploader (four eyes)
     for step in ("submitted", "approved", "published"):
         transition(delivery, step, user=analyst)  # on_commit never runs inside the test
     assert aggregates("wind_vermogen", area="NL01").num_rows == 0
@@ -115,7 +117,7 @@ def test_reconciliation_lists_totals_that_disagree_beyond_tolerance(
         changed.append(",".join(cells))
     path = tmp_path / "70960ned_met_afwijking.csv"
     path.write_text("\n".join(changed) + "\n")
-    delivery = receive(path, mapping_path=MAPPINGS_DIR / "cbs-70960ned.yaml", user=analyst)
+    delivery = receive(path, mapping_path=MAPPINGS_DIR / "cbs-70960ned.yaml")  # by the CLI
     for step in ("submitted", "approved", "published"):
         transition(delivery, step, user=analyst)
     refresh_indicators(["wind_vermogen"])

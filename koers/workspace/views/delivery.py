@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from koers.accounts.permissions import Action, can
+from koers.deliveries import four_eyes
 from koers.deliveries.models import Delivery, DeliveryStatus
 from koers.deliveries.reports import delivery_summary
 from koers.deliveries.workflow import TRANSITIONS, WorkflowError, allowed_transitions, transition
@@ -35,6 +36,8 @@ def actions_for(user, delivery: Delivery) -> list[dict]:
     """The workflow steps this user may take now, as buttons."""
     steps = []
     for to in allowed_transitions(delivery):
+        if four_eyes.blocks(delivery, to, user):
+            continue
         if can(user, TRANSITIONS[to][1], province=delivery.province):
             label, secondary = ACTIONS[to]
             steps.append({"to": to, "label": label, "secondary": secondary})
@@ -52,6 +55,27 @@ def _steps(delivery: Delivery) -> list[dict]:
         }
         for step in delivery.transitions.select_related("by")
     ]
+
+
+FOUR_EYES_MESSAGE = gettext_lazy(
+    "Vier ogen: u heeft deze aanlevering zelf geüpload en mag haar daarom niet zelf "
+    "goedkeuren of publiceren. Vraag een collega, of het programmabureau om een uitzondering."
+)
+
+
+def _four_eyes_context(user, delivery: Delivery) -> dict:
+    """Whether the uploader is held back, and whether this user may grant an exception."""
+    waiting = delivery.status in (DeliveryStatus.SUBMITTED, DeliveryStatus.APPROVED)
+    own = waiting and any(four_eyes.blocks(delivery, to, user) for to in four_eyes.GUARDED)
+    grant = four_eyes.granted_exception(delivery) if waiting else None
+    return {
+        "four_eyes_own": own,
+        "four_eyes_grant": grant,
+        "four_eyes_may_grant": waiting
+        and grant is None
+        and delivery.submitted_by_id is not None
+        and four_eyes.may_grant_exception(user),
+    }
 
 
 @workspace_page
@@ -73,6 +97,7 @@ def delivery_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "actions": actions_for(request.user, delivery),
         "transitions": _steps(delivery),
         "form": upload_form(request.user, province=province) if reupload else None,
+        **_four_eyes_context(request.user, delivery),
         "import_job": latest_import_job(delivery),
         "withdrawal": pending_withdrawal(delivery),
     }
@@ -92,6 +117,8 @@ def delivery_transition(request: HttpRequest, pk: int) -> HttpResponse:
             delivery = transition(delivery, to, user=request.user)
     except WorkflowError:
         messages.error(request, _("Deze stap kan nu niet: de status is intussen gewijzigd."))
+    except four_eyes.FourEyesError:
+        messages.error(request, FOUR_EYES_MESSAGE)
     else:
         messages.success(
             request,
@@ -104,4 +131,21 @@ def delivery_transition(request: HttpRequest, pk: int) -> HttpResponse:
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)
+    return redirect("workspace:delivery", pk=delivery.pk)
+
+
+@workspace_page
+@require_POST
+def delivery_exception(request: HttpRequest, pk: int) -> HttpResponse:
+    """The programme office lets the uploader approve and publish this delivery (audited)."""
+    delivery = get_object_or_404(Delivery.objects.visible_to(request.user), pk=pk)
+    reason = request.POST.get("reason", "")
+    if not four_eyes.may_grant_exception(request.user):
+        raise PermissionDenied("not allowed: four-eyes exception")
+    try:
+        four_eyes.grant_exception(delivery, user=request.user, reason=reason)
+    except four_eyes.ExceptionRefused:
+        messages.error(request, _("Geef een reden voor de uitzondering."))
+    else:
+        messages.success(request, _("Uitzondering op vier ogen vastgelegd in het auditlog."))
     return redirect("workspace:delivery", pk=delivery.pk)
