@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from koers.workspace.views import audit, deliver, delivery, home, office, targets
+from koers.workspace.views import audit, deliver, delivery, home, office, standing, targets
 
 app_name = "workspace"
 urlpatterns = [
@@ -13,6 +13,11 @@ urlpatterns = [
     path("aanleveringen/<int:pk>", delivery.delivery_detail, name="delivery"),
     path("aanleveringen/<int:pk>/status", delivery.delivery_transition, name="transition"),
     path("aanleveringen/<int:pk>/vier-ogen", delivery.delivery_exception, name="four-eyes"),
+    path(
+        "aanleveringen/<int:pk>/opnieuw-valideren",
+        standing.delivery_revalidate,
+        name="revalidate",
+    ),
     path("volledigheid", office.completeness, name="completeness"),
     path("publiceren", office.publish, name="publish"),
     path("analyse", office.analytics, name="analytics"),

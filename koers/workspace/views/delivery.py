@@ -12,16 +12,23 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from koers.accounts.permissions import Action, can
-from koers.deliveries import four_eyes
+from koers.deliveries import four_eyes, staleness
 from koers.deliveries.models import Delivery, DeliveryStatus
 from koers.deliveries.reports import delivery_summary
-from koers.deliveries.workflow import TRANSITIONS, WorkflowError, allowed_transitions, transition
+from koers.deliveries.workflow import (
+    TRANSITIONS,
+    StaleDelivery,
+    WorkflowError,
+    allowed_transitions,
+    transition,
+)
 from koers.jobs.status import latest_import_job, pending_withdrawal
 from koers.jobs.tasks import request_withdrawal
 from koers.workspace.access import workspace_page
 from koers.workspace.findings import report_for
 from koers.workspace.views.deliver import upload_form
 from koers.workspace.views.layout import render_page
+from koers.workspace.views.standing import STALE_MESSAGE, standing_context
 
 #: target status → (button label, secondary button?)
 ACTIONS = {
@@ -35,7 +42,10 @@ ACTIONS = {
 def actions_for(user, delivery: Delivery) -> list[dict]:
     """The workflow steps this user may take now, as buttons."""
     steps = []
+    stale = staleness.is_stale(delivery)
     for to in allowed_transitions(delivery):
+        if stale and to in (DeliveryStatus.APPROVED, DeliveryStatus.PUBLISHED):
+            continue  # validate again first (standing.py)
         if four_eyes.blocks(delivery, to, user):
             continue
         if can(user, TRANSITIONS[to][1], province=delivery.province):
@@ -97,9 +107,11 @@ def delivery_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "actions": actions_for(request.user, delivery),
         "transitions": _steps(delivery),
         "form": upload_form(request.user, province=province) if reupload else None,
-        **_four_eyes_context(request.user, delivery),
         "import_job": latest_import_job(delivery),
         "withdrawal": pending_withdrawal(delivery),
+        **_four_eyes_context(request.user, delivery),
+        **standing_context(request.user, delivery),
+        "stale_message": STALE_MESSAGE,
     }
     return render_page(request, "workspace/delivery.html", context, current="workspace:deliver")
 
@@ -115,6 +127,8 @@ def delivery_transition(request: HttpRequest, pk: int) -> HttpResponse:
             delivery = request_withdrawal(delivery, user=request.user)
         else:
             delivery = transition(delivery, to, user=request.user)
+    except StaleDelivery:
+        messages.error(request, STALE_MESSAGE)
     except WorkflowError:
         messages.error(request, _("Deze stap kan nu niet: de status is intussen gewijzigd."))
     except four_eyes.FourEyesError:
