@@ -91,3 +91,18 @@ def test_validating_a_stale_delivery_again_compares_it_with_what_is_published_no
     with pytest.raises(NotStale):
         revalidate(fresh, user=analyst)
     assert Delivery.objects.count() == 3
+
+
+def test_the_api_answers_409_with_the_reason_when_a_stale_delivery_is_approved(deliver, make_user):
+    from rest_framework.test import APIClient
+
+    b = deliver(12, "b.csv")
+    c = transition(deliver(13, "c.csv"), "submitted", user=None)
+    publish(b)
+    api = APIClient()
+    api.force_login(make_user("analyst"))
+    answer = api.post(f"/api/v1/aanleveringen/{c.pk}/status", {"status": "approved"},
+                      format="json")  # fmt: skip
+    assert answer.status_code == 409, answer.content
+    assert answer["Content-Type"].startswith("application/problem+json")
+    assert "stale" in answer.json()["detail"]
