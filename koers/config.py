@@ -49,8 +49,9 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "KOERS_DEBUG",
-        None,
-        "Django DEBUG. Defaults to on in development and is always off in production.",
+        False,
+        "Django DEBUG: tracebacks and URL lists on error pages. Off unless set to true "
+        "(or `koers serve --dev`); always off in production.",
         _bool,
     ),
     Setting(

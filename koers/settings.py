@@ -14,6 +14,9 @@ from koers.observability.errors import init_error_reporting
 from koers.observability.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent
+# Files Koers creates (database, secret key, kept originals, snapshots) are for its own
+# account only: the SQLite file holds password hashes and sessions.
+os.umask(0o077)
 DATA_DIR = data_dir()
 
 ENV = config("KOERS_ENV")
@@ -39,11 +42,8 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
-DEBUG = (
-    False
-    if PRODUCTION
-    else bool(config("KOERS_DEBUG") if config("KOERS_DEBUG") is not None else True)
-)
+# Off unless asked for (KOERS_DEBUG=true or `koers serve --dev`); never in production.
+DEBUG = not PRODUCTION and config("KOERS_DEBUG") is True
 ALLOWED_HOSTS = config("KOERS_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = config("KOERS_CSRF_TRUSTED_ORIGINS")
 
@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "koers.observability.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -199,6 +200,21 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): only this site's own files; no inline script or
+# style, no eval (charts run Vega's expression interpreter, see koers/charts.js).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

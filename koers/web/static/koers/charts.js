@@ -17,7 +17,16 @@
     var spec = JSON.parse(source.textContent);
     spec.width = "container";
     var fallback = canvas.innerHTML;
-    window.vegaEmbed(canvas, spec, { actions: false, renderer: "svg" })
+    // Under the Content-Security-Policy: Vega's expression interpreter instead of eval,
+    // and the embed and tooltip styles from koers.css instead of injected <style> elements.
+    var options = {
+      actions: false,
+      renderer: "svg",
+      ast: true,
+      defaultStyle: false,
+      tooltip: { disableDefaultStyle: true }
+    };
+    window.vegaEmbed(canvas, spec, options)
       .then(function () {
         var svg = canvas.querySelector("svg");
         if (svg) quietMarks(svg, canvas.dataset.labelledby);
