@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -24,7 +22,7 @@ class HistoryCache:
 
     def __init__(self) -> None:
         self._current: dict[int, tuple[pa.Table, dict[int, tuple[int, int]]]] = {}
-        self._series: dict[str, dict] = {}
+        self._series: dict[str, tuple] = {}
         self._indicator_ids = dict(Indicator.objects.values_list("code", "pk"))
         self._area_codes = dict(Area.objects.values_list("pk", "code"))
 
@@ -52,23 +50,39 @@ class HistoryCache:
         """Read the indicator again on next use (another import added versions meanwhile)."""
         self._current.pop(indicator_id, None)
 
+    def _series_of(self, indicator: str):
+        """Published realisations of one indicator sorted by series, and each series' rows.
+
+        Only a series asked for becomes Python values, one at a time: building tuples for
+        every current value of a million-row indicator at once cost more than the diff.
+        """
+        indicator_id = self._indicator_ids.get(indicator)
+        if indicator_id is None:
+            return None, {}
+        table = self.current(indicator_id)
+        table = table.filter(
+            pc.and_(pc.equal(table["value_kind"], "realisation"), pc.is_valid(table["cur_value"]))
+        )
+        parts = pc.dictionary_encode(table["breakdown"]).combine_chunks()
+        part_ids = parts.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        keys = table["area_id"].to_numpy() * max(1, len(parts.dictionary)) + part_ids
+        order = np.argsort(keys, kind="stable")
+        table = table.select(["period", "cur_value"]).take(pa.array(order))
+        found, starts, counts = np.unique(keys[order], return_index=True, return_counts=True)
+        names = parts.dictionary.to_pylist()
+        width = max(1, len(names))
+        ranges = {
+            (self._area_codes[int(key) // width], names[int(key) % width]): (int(at), int(n))
+            for key, at, n in zip(found, starts, counts, strict=True)
+        }
+        return table, ranges
+
     def lookup(self, indicator: str, area: str, breakdown: str) -> list[tuple[str, float]]:
         """Earlier published realisations of one series, for the outlier and jump warnings."""
         if indicator not in self._series:
-            series = defaultdict(list)
-            indicator_id = self._indicator_ids.get(indicator)
-            if indicator_id is not None:
-                table = self.current(indicator_id)
-                table = table.filter(
-                    pc.and_(
-                        pc.equal(table["value_kind"], "realisation"),
-                        pc.is_valid(table["cur_value"]),
-                    )
-                ).to_pydict()
-                for area_id, period, part, value in zip(
-                    table["area_id"], table["period"], table["breakdown"], table["cur_value"],
-                    strict=True,
-                ):  # fmt: skip
-                    series[(self._area_codes[area_id], part)].append((period, value))
-            self._series[indicator] = series
-        return self._series[indicator].get((area, breakdown), [])
+            self._series[indicator] = self._series_of(indicator)
+        table, ranges = self._series[indicator]
+        if (area, breakdown) not in ranges:
+            return []
+        part = table.slice(*ranges[(area, breakdown)])
+        return list(zip(part["period"].to_pylist(), part["cur_value"].to_pylist(), strict=True))

@@ -102,3 +102,10 @@ def test_publication_and_withdrawal_are_set_based(catalogue, wind, mapping, tmp_
     assert withdrawing < 25
     live = Observation.objects.filter(delivery__status="published", superseded_at__isnull=True)
     assert live.count() == (len(lines) - 1) * 6  # six mapped columns, all back as before
+
+
+def test_history_warnings_read_the_published_series(deliver):
+    publish(deliver(None, "a.csv"))
+    odd = deliver(99999, "b.csv")
+    rules = {(w["rule"], w["row"]) for w in odd.report["warnings"]}
+    assert any(rule in {"outlier", "large_jump"} for rule, _ in rules), odd.report["warnings"]

@@ -44,7 +44,8 @@ def test_real_file_imports_with_counts_matching_the_source(
 def test_cli_import_reports_json_and_exit_codes(
     catalogue, shared_data, mapping, tmp_path, settings
 ):
-    env = {**os.environ, "KOERS_DATA_DIR": str(tmp_path)}
+    # Jobs (the refresh after publication) run in the command itself, as without a worker.
+    env = {**os.environ, "KOERS_DATA_DIR": str(tmp_path), "KOERS_JOBS_BACKEND": "immediate"}
     env.pop("KOERS_DATABASE_URL", None)
     run = lambda *args: subprocess.run(  # noqa: E731
         [sys.executable, "-c", "from koers.cli import main; main()", *args],
@@ -54,7 +55,8 @@ def test_cli_import_reports_json_and_exit_codes(
     )
     assert run("init").returncode == 0
     wind = shared_data / "cbs" / "70960ned_windenergie_op_land.csv"
-    ok = run("import", str(wind), "--mapping", str(mapping("70960")), "--format", "json")
+    ok = run("import", str(wind), "--mapping", str(mapping("70960")), "--format", "json",
+             "--publish")  # fmt: skip
     assert ok.returncode == 0, ok.stderr
     report = json.loads(ok.stdout)
     assert set(report) >= {
@@ -66,11 +68,11 @@ def test_cli_import_reports_json_and_exit_codes(
         "errors",
         "warnings",
     }
-    assert report["status"] == "validated" and report["rows"] == 455
+    assert report["status"] == "published" and report["rows"] == 455
     again = json.loads(
         run("import", str(wind), "--mapping", str(mapping("70960")), "--format", "json").stdout
     )
-    assert again["observations_created"] == 0 and again["no_changes"]
+    assert again["observations_created"] == 0 and again["no_changes"]  # nothing new vs published
     cbs = shared_data / "cbs" / "85004ned_hernieuwbare_elektriciteit.csv"
     published = json.loads(run("import", str(cbs), "--publish", "--format", "json").stdout)
     assert published["status"] == "published" and published["observations_created"] > 0
