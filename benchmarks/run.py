@@ -25,6 +25,7 @@ RUNS = [
     ("engine refresh (10M)", [PYTHON, "benchmarks/engine_refresh.py"]),
     ("open-data export (1M)", [PYTHON, "benchmarks/export_all.py"]),
     ("web pages under load", [PYTHON, "benchmarks/web_load.py"]),
+    ("public load with open data (1M)", [PYTHON, "benchmarks/public_load.py"]),
 ]
 
 
