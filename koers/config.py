@@ -6,6 +6,7 @@ Nothing else in Koers reads ``os.environ``: code calls :func:`config`, and
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -106,6 +107,70 @@ SETTINGS: tuple[Setting, ...] = (
         15,
         "Minutes a locked login stays locked.",
         int,
+    ),
+    Setting(
+        "KOERS_API_TOKEN_DAYS",
+        90,
+        "Days an API token stays valid when `koers tokens create` is given no `--expires`.",
+        int,
+    ),
+    Setting(
+        "KOERS_API_TOKEN_MAX_DAYS",
+        366,
+        "Longest lifetime of an API token, in days; a longer `--expires` is refused.",
+        int,
+    ),
+    Setting(
+        "KOERS_OIDC_ISSUER",
+        None,
+        "Issuer URL of the OpenID Connect provider for single sign-on (its "
+        "`/.well-known/openid-configuration` is read on first use). Empty: no single sign-on.",
+    ),
+    Setting(
+        "KOERS_OIDC_CLIENT_ID",
+        None,
+        "Client id of Koers at the OpenID Connect provider. Single sign-on is on only when "
+        "this and the issuer are set.",
+    ),
+    Setting(
+        "KOERS_OIDC_CLIENT_SECRET",
+        None,
+        "Client secret of Koers at the OpenID Connect provider.",
+    ),
+    Setting(
+        "KOERS_OIDC_SCOPES",
+        "openid email profile",
+        "Scopes Koers asks the OpenID Connect provider for (space-separated).",
+    ),
+    Setting(
+        "KOERS_OIDC_SIGN_ALGO",
+        "RS256",
+        "Signing algorithm of the provider's ID tokens (RS256, ES256, or HS256 with the secret).",
+    ),
+    Setting(
+        "KOERS_OIDC_USERNAME_CLAIM",
+        "preferred_username",
+        "Claim that gives a new single sign-on user their Koers user name (falls back to "
+        "`email`, then `sub`).",
+    ),
+    Setting(
+        "KOERS_OIDC_ROLE_CLAIM",
+        "koers_rollen",
+        "Claim (a string or a list of strings) whose values are looked up in "
+        "KOERS_OIDC_ROLE_MAP to give a single sign-on user their roles.",
+    ),
+    Setting(
+        "KOERS_OIDC_ROLE_MAP",
+        {},
+        "JSON object from a role-claim value to a Koers role, e.g. "
+        '`{"gld-data": {"role": "province_steward", "province": "PV25"}}`; '
+        "unknown values give no role.",
+        json.loads,
+    ),
+    Setting(
+        "KOERS_OIDC_LABEL",
+        "uw organisatie",
+        'Name of the identity provider on the login button ("Inloggen met …").',
     ),
     Setting(
         "KOERS_DELIVERY_LAG_DAYS",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from koers.accounts.claims import check_role_map
 from koers.config import ConfigurationError, config, data_dir
 from koers.observability.errors import init_error_reporting
 from koers.observability.logs import logging_config
@@ -55,7 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "corsheaders",
     "axes",
@@ -134,6 +135,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Single sign-on: answers only the OIDC callback, and only when KOERS_OIDC_* are set.
+    "koers.accounts.oidc.KoersOIDCBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -224,7 +227,7 @@ if PRODUCTION:
 REST_FRAMEWORK = {
     # Province systems send "Authorization: Token …"; the site's own pages use the session.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "koers.api.authentication.ScopedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Reads are public (published data only); every write calls accounts.permissions.require.
@@ -261,6 +264,31 @@ SPECTACULAR_SETTINGS = {
         "koers.api.openapi.add_conventions",
     ],
 }
+
+# API tokens (koers.accounts.tokens): knox keeps a SHA-512 digest, never the token itself.
+KNOX_TOKEN_MODEL = "accounts.ApiToken"
+MIGRATION_MODULES = {"knox": None}  # knox's own table is swapped out: never create it
+REST_KNOX = {
+    "AUTH_HEADER_PREFIX": "Token",  # province systems keep sending "Authorization: Token …"
+    "TOKEN_PREFIX": "koers_",  # recognisable in logs and by secret scanners
+    "TOKEN_TTL": timedelta(days=config("KOERS_API_TOKEN_DAYS")),
+}
+KOERS_API_TOKEN_MAX_DAYS = config("KOERS_API_TOKEN_MAX_DAYS")
+
+# Single sign-on (koers.accounts.oidc): off unless an issuer and a client id are set.
+OIDC_OP_ISSUER = config("KOERS_OIDC_ISSUER")
+OIDC_RP_CLIENT_ID = config("KOERS_OIDC_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = config("KOERS_OIDC_CLIENT_SECRET")
+OIDC_RP_SCOPES = config("KOERS_OIDC_SCOPES")
+OIDC_RP_SIGN_ALGO = config("KOERS_OIDC_SIGN_ALGO")
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc:callback"
+OIDC_TIMEOUT = 10
+OIDC_TOKEN_USE_BASIC_AUTH = True  # client_secret_basic: the OIDC default every provider takes
+KOERS_OIDC_USERNAME_CLAIM = config("KOERS_OIDC_USERNAME_CLAIM")
+KOERS_OIDC_ROLE_CLAIM = config("KOERS_OIDC_ROLE_CLAIM")
+KOERS_OIDC_ROLE_MAP = config("KOERS_OIDC_ROLE_MAP")
+check_role_map(KOERS_OIDC_ROLE_MAP)  # a map Koers cannot use stops start-up in one line
+KOERS_OIDC_LABEL = config("KOERS_OIDC_LABEL")
 
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True

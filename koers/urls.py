@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
+from koers.accounts.views import LoginView
 from koers.api.views import UnknownResourceView
 from koers.observability import views as observability
 from koers.programme.views import programme_overview
@@ -16,6 +17,8 @@ urlpatterns = [
     path("health", observability.health, name="health-alias"),
     path("metrics", observability.metrics, name="metrics"),
     path("api/v1/", include("koers.api.urls")),
+    # Single sign-on (OIDC): one redirect URI, whatever the language; 404 when not configured.
+    path("oidc/", include("koers.accounts.urls")),
     # Anything else under /api is a problem+json 404, never an HTML page or a redirect.
     re_path(r"^api(?:/.*)?$", UnknownResourceView.as_view()),
 ]
@@ -26,7 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("koers.web.urls")),
     path("open-data/", include("koers.publication.urls")),
     path("werkruimte/", include("koers.workspace.urls")),
-    path("inloggen", auth_views.LoginView.as_view(), name="login"),
+    path("inloggen", LoginView.as_view(), name="login"),
     path("uitloggen", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     prefix_default_language=False,

@@ -6,7 +6,7 @@ from auditlog.admin import LogEntryAdmin
 from auditlog.models import LogEntry
 from django.contrib import admin
 
-from koers.accounts.models import RoleAssignment
+from koers.accounts.models import ApiToken, RoleAssignment
 from koers.accounts.permissions import Action, can
 
 
@@ -36,12 +36,35 @@ class RoleCheckedAdmin(admin.ModelAdmin):
 
 @admin.register(RoleAssignment)
 class RoleAssignmentAdmin(RoleCheckedAdmin):
-    list_display = ("user", "role", "province")
-    list_filter = ("role", "province")
+    list_display = ("user", "role", "province", "source")
+    list_filter = ("role", "province", "source")
     filter_horizontal = ("themes",)
 
     def _may_write(self, request) -> bool:
         return request.user.is_superuser
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens by key, user, scope and expiry; issued with `koers tokens create`, revoked here
+    or with `koers tokens revoke`. The digest is never shown."""
+
+    list_display = ("token_key", "user", "scope", "province", "name", "created", "expiry")
+    list_filter = ("scope", "province")
+    search_fields = ("token_key", "user__username", "name")
+    fields = ("token_key", "user", "scope", "province", "name", "created", "expiry")
+    readonly_fields = fields
+
+    def _superuser(self, request, obj=None) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    has_module_permission = has_view_permission = has_delete_permission = _superuser
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 admin.site.unregister(LogEntry)

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
 
-from koers.accounts.models import Role
+from koers.accounts.models import Role, TokenScope
 
 
 class Action(StrEnum):
@@ -51,6 +51,37 @@ RULES: dict[Action, frozenset[str]] = {
 }
 
 
+#: What an API token may do, whatever its user may: reading and delivering, never approving,
+#: publishing or withdrawing (a person does that, in the workspace, under four eyes).
+TOKEN_SCOPES: dict[str, frozenset[Action]] = {
+    TokenScope.READ: frozenset({Action.VIEW_COMPLETENESS}),
+    TokenScope.DELIVER: frozenset({Action.VIEW_COMPLETENESS, Action.UPLOAD_DELIVERY}),
+}
+
+
+class TokenScopeDenied(PermissionDenied):
+    """The request's API token does not cover this action (HTTP 403, code ``token_scope``)."""
+
+    code = "token_scope"
+
+
+def token_refusal(token, action: Action | str, *, province=None) -> str | None:
+    """Why ``token`` may not do ``action`` for ``province``; None when it may."""
+    if Action(action) not in TOKEN_SCOPES[token.scope]:
+        if action in (Action.APPROVE_DELIVERY, Action.PUBLISH_DELIVERY, Action.WITHDRAW_DELIVERY):
+            return (
+                "Een API-token mag aanleveren en indienen, maar niet goedkeuren, publiceren of "
+                "intrekken: dat doet een persoon in de werkruimte."
+            )
+        return f"Dit token (bereik '{token.scope}') mag deze handeling ({action}) niet uitvoeren."
+    if token.province_id and _code(province) != token.province.code:
+        return (
+            f"Dit token geldt alleen voor provincie {token.province.code}, "
+            f"niet voor {_code(province) or 'een landelijke aanlevering'}."
+        )
+    return None
+
+
 def _code(area) -> str | None:
     return getattr(area, "code", area)
 
@@ -62,6 +93,9 @@ def _theme_id(theme):
 def can(user, action: Action | str, *, province=None, theme=None) -> bool:
     """True when ``user`` may do ``action`` for ``province`` (code or Area) and ``theme``."""
     if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    token = getattr(user, "api_token", None)  # set by koers.api.authentication
+    if token is not None and token_refusal(token, action, province=province):
         return False
     if user.is_superuser:
         return True
@@ -83,6 +117,9 @@ def can(user, action: Action | str, *, province=None, theme=None) -> bool:
 
 def require(user, action: Action | str, *, province=None, theme=None) -> None:
     """Raise PermissionDenied (HTTP 403) unless :func:`can` allows it."""
+    token = getattr(user, "api_token", None)
+    if token is not None and (reason := token_refusal(token, action, province=province)):
+        raise TokenScopeDenied(reason)
     if not can(user, action, province=province, theme=theme):
         raise PermissionDenied(f"not allowed: {action}")
 

@@ -99,6 +99,10 @@ def _translate(exc: Exception) -> Exception:
     """Map library and Django errors onto the DRF exception (or Problem) they mean."""
     if isinstance(exc, Http404):
         return exceptions.NotFound("Deze resource bestaat niet.")
+    if isinstance(exc, DjangoPermissionDenied) and getattr(exc, "code", None):
+        refused = exceptions.PermissionDenied(str(exc))  # its own sentence and stable code
+        refused.default_code = exc.code
+        return refused
     if isinstance(exc, DjangoPermissionDenied):
         reason = f" ({exc})" if str(exc) else ""
         return exceptions.PermissionDenied(f"U mag deze handeling hier niet uitvoeren{reason}.")

@@ -9,7 +9,7 @@ import click
 from koers.cli.analytics import lineage, progress, query, refresh
 from koers.cli.areas import areas
 from koers.cli.backup import backup, restore
-from koers.cli.base import fail
+from koers.cli.base import ACTING_AS, fail
 from koers.cli.deliveries import completeness, import_, indicators, template
 from koers.cli.doctor import doctor
 from koers.cli.export import export, open_data
@@ -17,17 +17,26 @@ from koers.cli.init import init
 from koers.cli.openapi import openapi
 from koers.cli.programme import programme
 from koers.cli.serve import serve
+from koers.cli.tokens import tokens
 from koers.cli.worker import worker
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="koers")
+@click.option(
+    "--as",
+    "acting_as",
+    metavar="USER",
+    help="Koers user recorded as the actor of every change (audit log, deliveries); "
+    "without it the operating-system account is recorded.",
+)
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, acting_as: str | None) -> None:
     """Koers: the programme and monitoring platform of the twelve Dutch provinces.
 
     Without a command, `koers` serves the web application (same as `koers serve`).
     """
+    ctx.meta[ACTING_AS] = acting_as
     if ctx.invoked_subcommand is None:
         ctx.invoke(serve)
 
@@ -37,6 +46,7 @@ for command in (
     refresh, query, progress, lineage, openapi, export, open_data,
 ):  # fmt: skip
     cli.add_command(command)
+cli.add_command(tokens)
 cli.add_command(backup)
 cli.add_command(restore)
 cli.add_command(worker)

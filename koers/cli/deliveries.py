@@ -2,7 +2,14 @@ from pathlib import Path
 
 import click
 
-from koers.cli.base import FORMAT_OPTION, echo_json, fail, setup_django
+from koers.cli.base import (
+    FORMAT_OPTION,
+    acting_user,
+    actor_description,
+    echo_json,
+    fail,
+    setup_django,
+)
 
 
 @click.command("import")
@@ -31,12 +38,16 @@ def import_(
     from koers.deliveries.reports import delivery_summary
     from koers.deliveries.storing import receive
 
-    delivery = receive(path, mapping_path=mapping, province=province, channel="cli")
+    delivery = receive(
+        path, mapping_path=mapping, province=province, channel="cli", user=acting_user()
+    )
     if publish and delivery.status == "validated" and delivery.observations_created:
         from koers.deliveries.workflow import transition
 
         for status in ("submitted", "approved", "published"):
-            delivery = transition(delivery, status, user=None, note="koers import --publish")
+            delivery = transition(
+                delivery, status, user=None, note=f"koers import --publish ({actor_description()})"
+            )
     summary = delivery_summary(delivery)
     if output_format == "json":
         echo_json(summary)

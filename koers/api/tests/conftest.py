@@ -26,14 +26,30 @@ def api():
 
 @pytest.fixture
 def token_client():
-    """``token_client(user)``: a client that sends ``Authorization: Token …`` for ``user``."""
-    from rest_framework.authtoken.models import Token
+    """``token_client(user, scope=…, province=…)``: a client that sends ``Authorization:
+    Token …`` with a real (hashed, scoped, expiring) token of ``user``; deliver by default."""
+    from rest_framework.test import APIClient
+
+    from koers.accounts.tokens import issue_token
+
+    def make(user, *, scope="deliver", province=None):
+        client = APIClient()
+        client.token, text = issue_token(user.username, scope=scope, province=province)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {text}")
+        return client
+
+    return make
+
+
+@pytest.fixture
+def session_client():
+    """``session_client(user)``: the API as the site's own pages use it, with a login session
+    (a person: may approve and publish, which no token may)."""
     from rest_framework.test import APIClient
 
     def make(user):
         client = APIClient()
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        client.force_login(user)
         return client
 
     return make

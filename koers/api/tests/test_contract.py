@@ -32,8 +32,8 @@ CHECKS = [
 def live(published_wind, office_user, make_user):
     """The served document over real data, ids that exist, and tokens of two roles."""
     from django.core.wsgi import get_wsgi_application
-    from rest_framework.authtoken.models import Token
 
+    from koers.accounts.tokens import issue_token
     from koers.analytics.store import aggregates
     from koers.areas.models import Area
     from koers.deliveries.models import Observation
@@ -65,7 +65,7 @@ def live(published_wind, office_user, make_user):
     known["/aggregaten"] = {"query": {"indicator": "wind_vermogen"}}
     known["/waarnemingen"] = {"query": {"indicator": "wind_vermogen"}}
     tokens = {
-        role: {"Authorization": f"Token {Token.objects.create(user=user).key}"}
+        role: {"Authorization": f"Token {issue_token(user.username, scope='deliver')[1]}"}
         for role, user in (("office", office_user), ("analyst", make_user("analyst")))
     }
     # As Django's test client does: a request must not close the test's open transaction.

@@ -20,7 +20,12 @@ def _step(client, delivery_id, status):
 
 
 def test_gelderland_delivers_reads_the_report_and_moves_its_delivery_on(
-    catalogue, make_user, token_client, gelderland_file, django_capture_on_commit_callbacks
+    catalogue,
+    make_user,
+    token_client,
+    session_client,
+    gelderland_file,
+    django_capture_on_commit_callbacks,
 ):
     gelderland = token_client(make_user("province_steward", province="PV25"))
 
@@ -32,25 +37,30 @@ def test_gelderland_delivers_reads_the_report_and_moves_its_delivery_on(
     assert delivery["provincie"] == "PV25" and delivery["kanaal"] == "api"
     assert delivery["bestand"]["naam"] == gelderland_file.name
     assert delivery["waarnemingenNieuw"] == Observation.objects.count() > 0
-    assert delivery["toegestaneStatussen"] == ["submitted", "withdrawn"]
+    assert delivery["toegestaneStatussen"] == ["submitted"]  # a token never withdraws
 
     report = gelderland.get(delivery["_links"]["self"]["href"]).json()
     assert report["rijen"] == len(gelderland_file.read_text().splitlines()) - 1
     assert [s["naar"] for s in report["overgangen"]] == ["validated"]
 
     assert _step(gelderland, delivery["id"], "submitted").json()["status"] == "submitted"
-    approved = _step(gelderland, delivery["id"], "approved").json()
+    refused = _step(gelderland, delivery["id"], "approved")  # a token never approves
+    assert refused.status_code == 403 and refused["Content-Type"] == "application/problem+json"
+    assert refused.json()["code"] == "token_scope"
+
+    colleague = session_client(make_user("province_steward", province="PV25", name="gld-2"))
+    approved = _step(colleague, delivery["id"], "approved").json()
     assert approved["status"] == "approved" and approved["toegestaneStatussen"] == ["withdrawn"]
-    refused = _step(gelderland, delivery["id"], "published")
+    refused = _step(colleague, delivery["id"], "published")
     assert refused.status_code == 403 and refused["Content-Type"] == "application/problem+json"
 
-    office = token_client(make_user("programme_office"))
+    office = session_client(make_user("programme_office"))
     with django_capture_on_commit_callbacks(execute=True):
         assert _step(office, delivery["id"], "published").json()["status"] == "published"
     steps = gelderland.get(f"/api/v1/aanleveringen/{delivery['id']}").json()["overgangen"]
     assert [(s["naar"], s["door"]) for s in steps][1:] == [
         ("submitted", "province_steward-PV25-0"),
-        ("approved", "province_steward-PV25-0"),
+        ("approved", "gld-2"),
         ("published", "programme_office--0"),
     ]
 
@@ -154,7 +164,7 @@ WHO = {
     ],
 )
 def test_who_may_move_a_gelderland_delivery(
-    gelderland_delivery, make_user, token_client, api, who, start, step, expected
+    gelderland_delivery, make_user, session_client, api, who, start, step, expected
 ):
     from koers.deliveries.workflow import record
 
@@ -164,7 +174,7 @@ def test_who_may_move_a_gelderland_delivery(
         client = api
     else:
         role, province = WHO[who]
-        client = token_client(make_user(role, province=province, name=who.replace(" ", "-")))
+        client = session_client(make_user(role, province=province, name=who.replace(" ", "-")))
     response = _step(client, gelderland_delivery.pk, step)
     assert response.status_code == expected, response.content[:300]
     gelderland_delivery.refresh_from_db()
