@@ -129,6 +129,16 @@ def report_for(delivery: Delivery) -> dict[str, list[RuleGroup]]:
         options = format_options(delivery.mapping_text)
         source = read_source_rows(path, wanted, options=options) if path.exists() else None
     return {
-        "errors": group_findings(errors, source),
-        "warnings": group_findings(warnings, source, with_context=WARNINGS_WITH_CONTEXT),
+        "errors": _exact(group_findings(errors, source), report.get("error_counts")),
+        "warnings": _exact(
+            group_findings(warnings, source, with_context=WARNINGS_WITH_CONTEXT),
+            report.get("warning_counts"),
+        ),
     }
+
+
+def _exact(groups: list[RuleGroup], counts: dict[str, int] | None) -> list[RuleGroup]:
+    """The report keeps the first findings of a rule; its counts per rule are exact."""
+    for group in groups:
+        group.count = max(group.count, (counts or {}).get(group.rule, 0))
+    return sorted(groups, key=lambda g: (-g.count, g.rule))

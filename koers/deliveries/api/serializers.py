@@ -116,10 +116,10 @@ class AanleveringSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_aantalFouten(self, delivery: Delivery) -> int:  # noqa: N802
-        return len((delivery.report or {}).get("errors", []))
+        return sum(delivery_summary(delivery)["error_counts"].values())  # exact, not the kept
 
     def get_aantalWaarschuwingen(self, delivery: Delivery) -> int:  # noqa: N802
-        return len((delivery.report or {}).get("warnings", []))
+        return sum(delivery_summary(delivery)["warning_counts"].values())
 
     @extend_schema_field(links_schema("self", "status", "waarnemingen"))
     def get__links(self, delivery: Delivery) -> dict:
