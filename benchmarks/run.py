@@ -25,6 +25,16 @@ RUNS = [
     ("engine refresh (10M)", [PYTHON, "benchmarks/engine_refresh.py"]),
     ("open-data export (1M)", [PYTHON, "benchmarks/export_all.py"]),
     ("web pages under load", [PYTHON, "benchmarks/web_load.py"]),
+    ("read published observations into Arrow, SQLite (1M)", [PYTHON, "benchmarks/read_arrow.py"]),
+    (
+        "read published observations into Arrow, PostgreSQL (1M)",
+        [WITH_POSTGRES, PYTHON, "benchmarks/read_arrow.py"],
+    ),
+    ("freshness after publication, SQLite (1M stored)", [PYTHON, "benchmarks/freshness.py"]),
+    (
+        "freshness after publication, PostgreSQL (1M stored)",
+        [WITH_POSTGRES, PYTHON, "benchmarks/freshness.py"],
+    ),
     ("public load with open data (1M)", [PYTHON, "benchmarks/public_load.py"]),
 ]
 
