@@ -45,8 +45,9 @@ def check_workbook(path: Path, limits: IngestLimits, sheet: str | None = None) -
         with zipfile.ZipFile(path) as book:
             _check_expansion(book, limits)
             member = _sheet_member(book, sheet)
-            if member is not None:
-                _check_extent(book, member, limits)
+            # a sheet that cannot be told from workbook.xml: check every worksheet instead
+            for name in [member] if member else _worksheets(book):
+                _check_extent(book, name, limits)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError) as exc:
         raise UnreadableFileError(f"cannot open workbook: {exc}") from exc
 
@@ -87,6 +88,10 @@ def _sheet_member(book: zipfile.ZipFile, sheet: str | None) -> str | None:
     text = target.decode()
     member = text.lstrip("/") if text.startswith("/") else posixpath.normpath("xl/" + text)
     return member if member in names else None
+
+
+def _worksheets(book: zipfile.ZipFile) -> list[str]:
+    return [n for n in book.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
 
 
 def _check_extent(book: zipfile.ZipFile, member: str, limits: IngestLimits) -> None:

@@ -10,6 +10,7 @@ import struct
 import subprocess
 import sys
 import time
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -158,6 +159,20 @@ def test_a_5kb_workbook_with_one_cell_at_xfd1048576_is_refused_fast_and_small(tm
     result = import_in_a_child(path)
     assert result["rules"] == {"too_many_columns": 1}
     assert time.monotonic() - started < 20 and result["rss_mb"] < 400
+
+
+def test_a_sheet_the_guard_cannot_resolve_is_checked_as_every_worksheet(tmp_path, dutch):
+    path = workbook(tmp_path / "xfd.xlsx", one_cell_sheet("XFD1048576", dimension=False))
+    unresolved = tmp_path / "onbekend.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(unresolved, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/workbook.xml":  # single quotes: not what Excel writes
+                data = data.replace(
+                    b'name="Blad1" sheetId="1" r:id="rId1"', b"r:id='rId1' name='Blad1' sheetId='1'"
+                )
+            target.writestr(item, data)
+    assert import_in_a_child(unresolved)["rules"] == {"too_many_columns": 1}
 
 
 def test_a_tall_workbook_is_refused_by_its_cell_count(tmp_path, dutch):
