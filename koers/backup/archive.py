@@ -34,6 +34,7 @@ class Summary:
     analytics_files: int = 0
     recovery: list[str] = field(default_factory=list)
     refreshed: bool = False
+    open_data_queued: bool = False
 
 
 def backup(folder: Path) -> Summary:
@@ -125,6 +126,12 @@ def _after_restore(summary: Summary) -> None:
 
     refresh_indicators()
     summary.refreshed = True
+    try:  # the prebuilt open-data files are not in a backup: the worker rebuilds them
+        from koers.jobs.tasks import enqueue_open_data_build
+    except ImportError:  # pragma: no cover - before the jobs app
+        return
+    enqueue_open_data_build()
+    summary.open_data_queued = True
 
 
 def _end_leases() -> None:

@@ -59,6 +59,7 @@ def restore(folder: Path, force: bool, output_format: str) -> None:
     click.echo(
         f"restored from {folder}: database ({summary.database}), {summary.files} original "
         f"files, {summary.analytics_files} analytics files; analytics refreshed"
+        + ("; open-data build queued for the worker" if summary.open_data_queued else "")
     )
     for line in summary.recovery:
         click.echo(line)
