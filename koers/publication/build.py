@@ -8,6 +8,7 @@ newer data wins. Web servers may serve ``current/`` directly (docs/open-data.md)
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -107,30 +108,33 @@ def _swap_in(root: Path, folder: Path, started: int) -> bool:
     with (root / ".lock").open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two builds never compare-and-swap at once
         present = read_manifest(root / CURRENT)
-        if present and present["started_ns"] > started:
-            return False
-        link = root / f".{CURRENT}-{os.getpid()}-{started}"
-        link.symlink_to(Path("builds") / folder.name)
-        os.replace(link, root / CURRENT)  # atomic: a reader sees the old or the new build
-        return True
+        swapped = not (present and present["started_ns"] > started)
+        if swapped:
+            link = root / f".{CURRENT}-{os.getpid()}-{started}"
+            link.symlink_to(Path("builds") / folder.name)
+            os.replace(link, root / CURRENT)  # atomic: a reader sees the old or the new build
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+        _tidy(root)  # under the lock: it never removes a build that is about to be swapped in
+        return swapped
 
 
 def _tidy(root: Path) -> None:
-    """Remove old builds (keep the newest few) and the leftovers of crashed builds."""
+    """Remove builds older than the current one but the newest few, and crashed builds."""
     builds = root / "builds"
-    current = os.path.realpath(root / CURRENT)
-    finished = sorted(
-        (p for p in builds.iterdir() if not p.name.startswith(".")),
+    current = Path(os.path.realpath(root / CURRENT)).name
+    older = sorted(
+        (p for p in builds.iterdir() if not p.name.startswith(".") and p.name < current),
         key=lambda p: p.name,
         reverse=True,
-    )
-    for old in finished[KEEP_BUILDS:]:
-        if str(old) != current:
-            shutil.rmtree(old, ignore_errors=True)
+    )  # names start with the zero-padded start time, so they sort by age
+    for old in older[KEEP_BUILDS - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)
     now = time.time()
     for unfinished in builds.glob(".build-*"):
-        if now - unfinished.stat().st_mtime > STALE_SECONDS:
-            shutil.rmtree(unfinished, ignore_errors=True)
+        with contextlib.suppress(FileNotFoundError):  # another build may just have renamed it
+            if now - unfinished.stat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(unfinished, ignore_errors=True)
 
 
 def build_open_data(
@@ -169,13 +173,10 @@ def build_open_data(
         final = folder.with_name(f"{started:020d}-{os.getpid()}")
         folder.rename(final)
         folder = final
-        swapped = _swap_in(root, folder, started)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    if not swapped:
-        shutil.rmtree(folder, ignore_errors=True)
-    _tidy(root)
+    swapped = _swap_in(root, folder, started)
     return BuildReport(
         folder=folder,
         indicators=len(publication.indicators),
