@@ -57,8 +57,13 @@ def test_two_processes_importing_the_same_keys_at_once_both_succeed(
         copy.write_bytes(wind.read_bytes())
         copies.append(copy)
     children = [
-        subprocess.Popen([sys.executable, "-c", script, str(copy)], env=child_env,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(copy)],
+            env=child_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
         for copy in copies
     ]
     assert [child.stdout.readline().strip() for child in children] == ["ready", "ready"]
