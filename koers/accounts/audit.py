@@ -37,11 +37,23 @@ def command_line_details() -> dict[str, str]:
 
 
 @contextmanager
-def command_line_actor(user=None) -> Iterator[None]:
+def acting_for(user, **details) -> Iterator[None]:
+    """Every audit entry made inside names ``user`` (may be None) and carries ``details``,
+    e.g. a background job working for the person who queued it:
+    ``with acting_for(delivery.submitted_by, kanaal="job", job=job_id): process(...)``."""
+    outer = auditlog_value.get(None)
+    try:
+        with set_extra_data({"actor": user, "additional_data": details or None}):
+            yield
+    finally:
+        if outer is not None:  # auditlog does not restore an enclosing context itself
+            auditlog_value.set(outer)
+
+
+def command_line_actor(user=None):
     """Every audit entry made inside names ``user`` (``koers --as``) or, without one, the
     operating-system account in ``additional_data``."""
-    with set_extra_data({"actor": user, "additional_data": command_line_details()}):
-        yield
+    return acting_for(user, **command_line_details())
 
 
 def actor_label(entry) -> str:

@@ -91,3 +91,17 @@ def test_import_publish_without_as_names_the_operating_system_account(catalogue,
     )
     entries = LogEntry.objects.get_for_object(delivery)
     assert {entry.additional_data["os_gebruiker"] for entry in entries} == {getpass.getuser()}
+
+
+def test_work_done_for_someone_names_them_inside_an_outer_command_context(register, make_user):
+    from koers.accounts.audit import acting_for, command_line_actor
+
+    steward = make_user("province_steward", province="PV25", name="gld")
+    with command_line_actor(None):
+        with acting_for(steward, kanaal="job", job="42"):
+            RoleAssignment.objects.create(user=steward, role="reader")
+        job = LogEntry.objects.get_for_model(RoleAssignment).latest("pk")
+        RoleAssignment.objects.create(user=steward, role="analyst")  # after the job
+        after = LogEntry.objects.get_for_model(RoleAssignment).latest("pk")
+    assert job.actor == steward and job.additional_data == {"kanaal": "job", "job": "42"}
+    assert after.actor is None and after.additional_data["kanaal"] == "cli"
