@@ -81,9 +81,11 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "KOERS_DATA_DIR",
-        "var",
+        None,
         "Folder for the SQLite database, kept original files, analytics snapshots and "
-        "screenshots. Relative paths are taken from the working directory.",
+        "screenshots. Relative paths are taken from the working directory. Unset: `var/` in "
+        "the source checkout Koers runs from (so `koers` finds the same data from any "
+        "folder), or `./var` when Koers is installed as a package.",
     ),
     Setting(
         "KOERS_DATABASE_URL",
@@ -346,8 +348,16 @@ def config(name: str) -> Any:
         raise ConfigurationError(f"{name}: {exc}") from None
 
 
+def _default_data_dir() -> Path:
+    """``var/`` beside the source checkout (an editable install), else in the working folder."""
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "koers" / "cli").is_dir():
+        return checkout / "var"
+    return Path("var")
+
+
 def data_dir() -> Path:
     """The data folder, created on first use."""
-    path = Path(config("KOERS_DATA_DIR")).resolve()
+    path = Path(config("KOERS_DATA_DIR") or _default_data_dir()).resolve()
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -54,3 +54,12 @@ def test_production_turns_debug_off_and_secures_cookies(tmp_path):
     }
     result = _settings_in_subprocess(env)
     assert result.stdout.split() == ["False", "True"], result.stderr
+
+
+def test_koers_finds_the_checkouts_data_folder_from_any_working_folder(tmp_path, monkeypatch):
+    from koers.config import data_dir
+
+    monkeypatch.delenv("KOERS_DATA_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert data_dir() == REPO / "var"
+    assert not (tmp_path / "var").exists()
