@@ -19,6 +19,7 @@ from koers.cli.programme import programme
 from koers.cli.serve import serve
 from koers.cli.tokens import tokens
 from koers.cli.worker import worker
+from koers.cli.workflow import deliveries, publish
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,11 +47,13 @@ for command in (
     refresh, query, progress, lineage, openapi, export, open_data,
 ):  # fmt: skip
     cli.add_command(command)
-cli.add_command(tokens)
 cli.add_command(backup)
 cli.add_command(restore)
 cli.add_command(worker)
+cli.add_command(tokens)
 cli.add_command(doctor)
+cli.add_command(deliveries)
+cli.add_command(publish)
 
 
 def main(argv: list[str] | None = None) -> None:
