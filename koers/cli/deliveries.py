@@ -32,7 +32,8 @@ def import_(
     """Import a delivery file: validate it, keep the original and store its observations.
 
     All or nothing: a file with any error stores no observation. Exits 0 when the
-    delivery was stored and 1 when it was rejected.
+    delivery was stored (and published, with --publish), 1 when it was rejected, and 3
+    when --publish found nothing to publish because every value is published already.
     """
     setup_django()
     from koers.deliveries.reports import delivery_summary
@@ -41,6 +42,7 @@ def import_(
     delivery = receive(
         path, mapping_path=mapping, province=province, channel="cli", user=acting_user()
     )
+    nothing_to_publish = None
     if publish and delivery.status == "validated" and delivery.observations_created:
         from koers.deliveries.workflow import transition
 
@@ -48,6 +50,8 @@ def import_(
             delivery = transition(
                 delivery, status, user=None, note=f"koers import --publish ({actor_description()})"
             )
+    elif publish and delivery.status == "validated":
+        nothing_to_publish = _already_published(delivery)
     summary = delivery_summary(delivery)
     if output_format == "json":
         echo_json(summary)
@@ -67,6 +71,23 @@ def import_(
                 click.echo(line, err=True)
     if summary["status"] == "rejected":
         raise SystemExit(1)
+    if nothing_to_publish:
+        click.echo(f"koers: nothing to publish: {nothing_to_publish}", err=True)
+        raise SystemExit(3)
+
+
+def _already_published(delivery) -> str:
+    """Why ``--publish`` has nothing to do: every value of the file is published already."""
+    from koers.deliveries.models import Delivery
+
+    earlier = (
+        Delivery.objects.filter(file=delivery.file, status="published")
+        .exclude(pk=delivery.pk)
+        .order_by("-pk")
+        .first()
+    )
+    where = f"by delivery {earlier.pk}, the same file" if earlier else "by earlier deliveries"
+    return f"every value in delivery {delivery.pk} is already published {where}"
 
 
 @click.group()
