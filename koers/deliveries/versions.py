@@ -185,15 +185,17 @@ def insert(rows: pa.Table, *, delivery_id: int, recorded_at: datetime) -> int:
 
 _SAME_KEY = " AND ".join(f"{{a}}.{c} = {{b}}.{c}" for c in KEY)
 
-#: Stamp the published current rows of the keys one delivery brings.
+#: Stamp the published current rows of the keys one delivery brings. Each is found by a
+#: correlated lookup on the unique key, driven from the delivery's own rows: a plan that
+#: cannot go quadratic, with or without table statistics.
 _PUBLISH_SQL = f"""
 UPDATE {TABLE} SET superseded_at = %s
 WHERE id IN (
-  SELECT o.id FROM {TABLE} n
-  JOIN {TABLE} o ON {_SAME_KEY.format(a="o", b="n")}
-  JOIN {DELIVERY_TABLE} d ON d.id = o.delivery_id
-  WHERE n.delivery_id = %s AND n.indicator_id = %s AND o.delivery_id <> n.delivery_id
-    AND o.superseded_at IS NULL AND d.status = 'published')
+  SELECT (SELECT o.id FROM {TABLE} o
+          WHERE {_SAME_KEY.format(a="o", b="n")} AND o.superseded_at IS NULL
+            AND o.delivery_id <> n.delivery_id AND o.delivery_id IN ({_PUBLISHED_IDS})
+          LIMIT 1)
+  FROM {TABLE} n WHERE n.delivery_id = %s AND n.indicator_id = %s)
 """  # noqa: S608
 
 #: Bring back, as a new version, the previous published version of each key a withdrawn
@@ -204,12 +206,12 @@ SELECT p.indicator_id, p.area_id, p.period, p.breakdown, p.value_kind, p.value, 
        (SELECT MAX(m.version) FROM {TABLE} m WHERE {_SAME_KEY.format(a="m", b="w")}) + 1,
        p.delivery_id, p.source_row, p.source_column, %s, NULL
 FROM {TABLE} w
-JOIN {TABLE} p ON {_SAME_KEY.format(a="p", b="w")}
-WHERE w.delivery_id = %s AND w.indicator_id = %s AND w.superseded_at IS NULL
-  AND p.version = (
-    SELECT MAX(q.version) FROM {TABLE} q JOIN {DELIVERY_TABLE} qd ON qd.id = q.delivery_id
+JOIN {TABLE} p ON p.id = (
+    SELECT q.id FROM {TABLE} q
     WHERE {_SAME_KEY.format(a="q", b="w")} AND q.version < w.version
-      AND q.delivery_id <> w.delivery_id AND qd.status = 'published')
+      AND q.delivery_id <> w.delivery_id AND q.delivery_id IN ({_PUBLISHED_IDS})
+    ORDER BY q.version DESC LIMIT 1)
+WHERE w.delivery_id = %s AND w.indicator_id = %s AND w.superseded_at IS NULL
 """  # noqa: S608
 
 
