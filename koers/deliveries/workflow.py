@@ -6,8 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from koers.accounts.permissions import Action, require
-from koers.deliveries import four_eyes
-from koers.deliveries import staleness, versions
+from koers.deliveries import four_eyes, staleness, versions
 from koers.deliveries.faults import fault_point
 from koers.deliveries.models import Delivery, Transition
 from koers.deliveries.models import DeliveryStatus as S
