@@ -61,5 +61,11 @@ def logging_config(*, log_format: str, level: str) -> dict[str, Any]:
         "formatters": {"koers": formatter},
         "handlers": {"console": handler},
         "root": {"handlers": ["console"], "level": "WARNING"},
-        "loggers": {"koers": own, **dict.fromkeys(_LIBRARY_LOGGERS, library)},
+        "loggers": {
+            "koers": own,
+            **dict.fromkeys(_LIBRARY_LOGGERS, library),
+            # axes says "BEGIN version …" at INFO in every process, commands included;
+            # its lockouts are warnings, and Koers logs each failed login itself.
+            "axes": {**library, "level": "WARNING"},
+        },
     }

@@ -37,6 +37,17 @@ RULE_TITLES = {
     "parts_exceed_total": _("Delen groter dan het totaal"),
     "outlier": _("Uitschieter ten opzichte van eerdere jaren"),
     "large_jump": _("Grote sprong ten opzichte van de vorige periode"),
+    "nul_character": _("Onzichtbaar NUL-teken in een cel"),
+    "file_too_large": _("Bestand te groot"),
+    "too_many_columns": _("Te veel kolommen"),
+    "too_many_cells": _("Te veel cellen"),
+    "cell_too_long": _("Cel te lang"),
+    "workbook_expands_too_much": _("Werkmap pakt te groot uit"),
+    "json_too_deep": _("JSON te diep genest"),
+    "period_not_ended": _("Periode nog niet voorbij"),
+    "overlapping_breakdown": _("Overlappende uitsplitsing: delen niet opgeteld"),
+    "import_interrupted": _("Verwerking onderbroken"),
+    "import_failed": _("Verwerking mislukt"),
 }
 
 

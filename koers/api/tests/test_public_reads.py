@@ -139,7 +139,12 @@ def test_peildatum_shows_the_observations_as_they_were(api, corrected_gelderland
 def test_aggregates_carry_coverage_reconciliation_and_an_etag(api, corrected_gelderland):
     response = api.get(NATIONAL_2020)
     figure = response.json()["resultaten"][0]
-    assert figure["dekking"] == {"aantal": 12, "verwacht": 12, "gedeeltelijk": False}
+    assert figure["dekking"] == {
+        "aantal": 12,
+        "verwacht": 12,
+        "gedeeltelijk": False,
+        "zoalsGerapporteerd": False,
+    }
     reconciliation = figure["aansluiting"]
     assert reconciliation["verschil"] == pytest.approx(
         reconciliation["berekend"] - reconciliation["gerapporteerd"]
