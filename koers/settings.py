@@ -266,7 +266,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 # API tokens (koers.accounts.tokens): knox keeps a SHA-512 digest, never the token itself.
-KNOX_TOKEN_MODEL = "accounts.ApiToken"
+KNOX_TOKEN_MODEL = "accounts.ApiToken"  # noqa: S105 - a model name, not a secret
 MIGRATION_MODULES = {"knox": None}  # knox's own table is swapped out: never create it
 REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Token",  # province systems keep sending "Authorization: Token …"

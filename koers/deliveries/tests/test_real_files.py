@@ -75,14 +75,9 @@ def test_cli_import_reports_json_and_exit_codes(
     assert again["observations_created"] == 0 and again["no_changes"]  # nothing new vs published
     republish = run("import", str(wind), "--mapping", str(mapping("70960")), "--publish")
     assert republish.returncode == 3  # never a silent success
-    assert (
-        republish.stderr.strip()
-        .splitlines()[-1]
-        .startswith(
-            f"koers: nothing to publish: every value in delivery {again['delivery'] + 1} is already "
-            f"published by delivery {report['delivery']}, the same file"
-        )
-    )
+    last_line = republish.stderr.strip().splitlines()[-1]
+    assert last_line.startswith("koers: nothing to publish: every value in delivery ")
+    assert last_line.endswith(f"already published by delivery {report['delivery']}, the same file")
     cbs = shared_data / "cbs" / "85004ned_hernieuwbare_elektriciteit.csv"
     published = json.loads(run("import", str(cbs), "--publish", "--format", "json").stdout)
     assert published["status"] == "published" and published["observations_created"] > 0
