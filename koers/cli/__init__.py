@@ -18,6 +18,7 @@ from koers.cli.openapi import openapi
 from koers.cli.programme import programme
 from koers.cli.serve import serve
 from koers.cli.tokens import tokens
+from koers.cli.users import users
 from koers.cli.worker import worker
 from koers.cli.workflow import deliveries, publish
 
@@ -51,6 +52,7 @@ cli.add_command(backup)
 cli.add_command(restore)
 cli.add_command(worker)
 cli.add_command(tokens)
+cli.add_command(users)
 cli.add_command(doctor)
 cli.add_command(deliveries)
 cli.add_command(publish)
