@@ -23,13 +23,24 @@ def sees_every_delivery(user) -> bool:
     return user.is_superuser or bool(roles_of(user) & SEES_ALL)
 
 
+def _token_province(user) -> str | None:
+    """The one province an API token of the request is limited to, if any."""
+    token = getattr(user, "api_token", None)  # set by koers.api.authentication
+    return token.province.code if token is not None and token.province_id else None
+
+
 def visible_provinces(user) -> frozenset[str] | None:
-    """Province codes whose deliveries ``user`` sees; None means every province."""
-    if sees_every_delivery(user):
-        return None
+    """Province codes whose deliveries ``user`` sees; None means every province.
+
+    A request with an API token limited to one province sees at most that province.
+    """
     if user is None or not user.is_authenticated or not user.is_active:
         return frozenset()
-    return frozenset(stewarded_provinces(user))
+    limit = _token_province(user)
+    if sees_every_delivery(user):
+        return None if limit is None else frozenset({limit})
+    provinces = frozenset(stewarded_provinces(user))
+    return provinces if limit is None else provinces & {limit}
 
 
 class DeliveryQuerySet(models.QuerySet):
@@ -41,4 +52,6 @@ class DeliveryQuerySet(models.QuerySet):
         provinces = visible_provinces(user)
         if provinces is None:
             return self
+        if _token_province(user):  # the token's own province only, own uploads included
+            return self.filter(province__code__in=provinces)
         return self.filter(Q(province__code__in=provinces) | Q(submitted_by=user))
