@@ -32,8 +32,8 @@ def drop_file(page, path) -> None:
     page.dispatch_event("[data-dropzone]", "drop", {"dataTransfer": transfer})
 
 
-def test_a_steward_fixes_a_rejected_cbs_file_and_approves_it(
-    live_server, page, steward, gelderland, assert_accessible
+def test_a_steward_fixes_a_rejected_cbs_file_and_a_colleague_approves_it(
+    live_server, page, steward, make_user, gelderland, assert_accessible
 ):
     bad, row = gelderland(bad="24x7")
     good, _ = gelderland()
@@ -65,6 +65,14 @@ def test_a_steward_fixes_a_rejected_cbs_file_and_approves_it(
     assert page.get_by_text("Geen fouten gevonden.").is_visible()
     page.get_by_role("button", name="Indienen").click()
     assert page.locator(".ws-status-line .status").inner_text() == "ingediend"
+    # Four eyes: the uploader cannot approve; a colleague of the same province does.
+    assert page.get_by_role("button", name="Goedkeuren").count() == 0
+    assert page.get_by_text("Vier ogen: u heeft deze aanlevering zelf geüpload").is_visible()
+    delivery_url = page.url
+    page.context.clear_cookies()
+    make_user("province_steward", province="PV25", name="collega-gelderland")
+    sign_in(page, live_server.url, "collega-gelderland")
+    page.goto(delivery_url)
     page.get_by_role("button", name="Goedkeuren").click()
     assert page.locator(".ws-status-line .status").inner_text() == "goedgekeurd"
     assert page.get_by_role("button", name="Publiceren").count() == 0
@@ -144,9 +152,11 @@ def test_the_reconciliation_table_is_accessible(
     path = tmp_path / "70960ned_met_afwijking.csv"
     path.write_text("\n".join(lines) + "\n")
     analyst = make_user("analyst", name="analyst")
+    colleague = make_user("analyst", name="analyst-2")  # four eyes
     delivery = receive(path, mapping_path=MAPPINGS_DIR / "cbs-70960ned.yaml", user=analyst)
-    for step in ("submitted", "approved", "published"):
-        transition(delivery, step, user=analyst)
+    transition(delivery, "submitted", user=analyst)
+    for step in ("approved", "published"):
+        transition(delivery, step, user=colleague)
     refresh_indicators()  # publication already refreshed, on commit: this is the button's work
     sign_in(page, live_server.url, "analyst")
     page.get_by_role("link", name="Analyse", exact=True).click()
