@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -59,7 +60,7 @@ def series_points(data: LedgerData, context: CheckContext) -> SeriesPoints | Non
             names = [data.names[c][data.ids[c][i]] for c in columns]
             kind = kinds[data.ids["period"][i]]
             for period, value in lookup(*names):
-                if _periodicity_ids([period])[0] != kind:
+                if _periodicity_id(period) != kind:
                     continue  # another periodicity is another series
                 past.append((s, index.setdefault(period, len(index)), float(value)))
         periods = list(index)
@@ -79,16 +80,19 @@ def series_points(data: LedgerData, context: CheckContext) -> SeriesPoints | Non
 _KINDS = ("year", "half_year", "quarter", "month", "window", "other")
 
 
+@lru_cache(maxsize=65_536)
+def _periodicity_id(code: str) -> int:
+    """A small id of a period code's periodicity (shifted years and unknowns: last)."""
+    try:
+        kind = periodicity(code)
+    except PeriodCodeError:
+        kind = None
+    return _KINDS.index(kind) if kind in _KINDS else len(_KINDS) - 1
+
+
 def _periodicity_ids(periods: list[str]) -> np.ndarray:
-    """Per period code, a small id of its periodicity (shifted years and unknowns: last)."""
-    ids = []
-    for code in periods:
-        try:
-            kind = periodicity(code)
-        except PeriodCodeError:
-            kind = None
-        ids.append(_KINDS.index(kind) if kind in _KINDS else len(_KINDS) - 1)
-    return np.array(ids, dtype=np.int64)
+    """Per period code, the id of its periodicity."""
+    return np.array([_periodicity_id(code) for code in periods], dtype=np.int64)
 
 
 def _by_series_then_value(series: np.ndarray, values: np.ndarray) -> np.ndarray:
