@@ -73,10 +73,11 @@ class MomentField(serializers.Field):
             self.fail("invalid")
         try:
             moment = moment if timezone.is_aware(moment) else timezone.make_aware(moment)
-            moment.astimezone(UTC)  # the database compares in UTC: 0001-01-01 would overflow
+            # In UTC: 0001-01-01 would overflow there, and PostgreSQL refuses offsets beyond
+            # ±15:59 such as -17:06, which Python accepts.
+            return moment.astimezone(UTC)
         except (OverflowError, ValueError):
             self.fail("range", text=text)
-        return moment
 
     def to_representation(self, value):
         return value.isoformat()

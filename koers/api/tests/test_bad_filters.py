@@ -48,3 +48,9 @@ def test_json_nested_50000_deep_is_a_400(client, catalogue, office_user):
     assert answer.status_code == 400
     assert answer["Content-Type"] == PROBLEM
     assert "te diep genest" in answer.json()["detail"]
+
+
+def test_a_moment_with_an_offset_postgresql_refuses_is_read_in_utc(api, catalogue):
+    # -17:06 is a valid ISO 8601 offset that PostgreSQL refuses (a 500 on PostgreSQL before).
+    answer = api.get("/api/v1/waarnemingen?peildatum=2150-05-09T09:36:25.52-17:06")
+    assert answer.status_code == 200, answer.content[:300]
