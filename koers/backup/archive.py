@@ -18,6 +18,7 @@ from pathlib import Path
 from koers.backup import database
 from koers.backup.errors import BackupError, ManifestMismatch, TargetNotEmpty
 from koers.config import data_dir
+from koers.deliveries.files import sha256_of
 
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -106,7 +107,7 @@ def verify(folder: Path) -> dict:
         path = folder / entry["path"]
         if not path.is_file():
             raise ManifestMismatch(f"{entry['path']}: missing from the backup")
-        if _sha256(path) != entry["sha256"]:
+        if sha256_of(path) != entry["sha256"]:
             raise ManifestMismatch(f"{entry['path']}: sha256 differs from the manifest")
     return manifest
 
@@ -172,14 +173,6 @@ def _entry(root: Path, path: Path) -> dict:
     path.chmod(0o600)
     return {
         "path": path.relative_to(root).as_posix(),
-        "sha256": _sha256(path),
+        "sha256": sha256_of(path),
         "size": path.stat().st_size,
     }
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
