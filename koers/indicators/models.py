@@ -13,6 +13,9 @@ class Periodicity(models.TextChoices):
     HALF_YEAR = "half_year", _("halfjaar")
     QUARTER = "quarter", _("kwartaal")
     MONTH = "month", _("maand")
+    FINANCIAL_YEAR = "financial_year", _("boekjaar (april–maart)")
+    ACADEMIC_YEAR = "academic_year", _("schooljaar (september–augustus)")
+    SCHADEJAAR = "schadejaar", _("schadejaar (november–oktober)")
 
 
 class AreaRule(models.TextChoices):
@@ -116,6 +119,11 @@ class Target(models.Model):
     )
     sign = models.SmallIntegerField(default=1)
     description = models.CharField(max_length=300, blank=True)
+    # Where the target was committed to: a target without a verifiable source is not shipped.
+    source_title = models.CharField(max_length=300, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    source_date = models.DateField(null=True, blank=True)
+    source_note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["indicator__code", "area__code", "target_year"]
