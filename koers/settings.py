@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "koers.jobs",
     "koers.observability",
+    "koers.search",
+    "koers.workprogramme",
 ]
 
 MIDDLEWARE = [
