@@ -14,6 +14,8 @@ class Action(StrEnum):
     ADJUST_GOAL = "goal.adjust"
     MANAGE_TARGETS = "target.manage"
     WORK_ON_THEME = "theme.work"
+    EDIT_WORK_PROGRAMME = "workprogramme.edit"
+    UPDATE_ACTIVITY_STATUS = "activity.status"
     CHANGE_AREAS = "area.change"
     CHANGE_INDICATORS = "indicator.change"
     UPLOAD_DELIVERY = "delivery.upload"
@@ -23,6 +25,10 @@ class Action(StrEnum):
     REFRESH_ANALYTICS = "analytics.refresh"
     VIEW_COMPLETENESS = "completeness.view"
     VIEW_AUDIT_LOG = "audit.view"
+    OPEN_REVIEW = "review.open"
+    ASSESS_GOAL = "review.assess"
+    ADOPT_REVIEW = "review.adopt"
+    PUBLISH_REPORT = "report.publish"
 
 
 PO, LEAD, STEWARD, ANALYST = (
@@ -39,6 +45,9 @@ RULES: dict[Action, frozenset[str]] = {
     Action.ADJUST_GOAL: frozenset({PO}),
     Action.MANAGE_TARGETS: frozenset({PO}),
     Action.WORK_ON_THEME: frozenset({PO, LEAD}),
+    Action.EDIT_WORK_PROGRAMME: frozenset({PO, LEAD}),
+    # Provinces update the status of the activities they lead (checked as the province).
+    Action.UPDATE_ACTIVITY_STATUS: frozenset({PO, LEAD, STEWARD}),
     Action.CHANGE_AREAS: frozenset({PO, ANALYST}),
     Action.CHANGE_INDICATORS: frozenset({PO, ANALYST}),
     Action.UPLOAD_DELIVERY: frozenset({ANALYST, STEWARD}),
@@ -48,7 +57,21 @@ RULES: dict[Action, frozenset[str]] = {
     Action.REFRESH_ANALYTICS: frozenset({PO, ANALYST}),
     Action.VIEW_COMPLETENESS: frozenset({PO, ANALYST, STEWARD}),
     Action.VIEW_AUDIT_LOG: frozenset({PO}),
+    Action.OPEN_REVIEW: frozenset({PO}),
+    Action.ASSESS_GOAL: frozenset({PO, LEAD}),
+    Action.ADOPT_REVIEW: frozenset({PO}),
+    Action.PUBLISH_REPORT: frozenset({PO}),
 }
+
+#: Actions a theme lead may do only for their own themes (the ``theme`` argument of can()).
+THEME_SCOPED: frozenset[Action] = frozenset(
+    {
+        Action.WORK_ON_THEME,
+        Action.ASSESS_GOAL,
+        Action.EDIT_WORK_PROGRAMME,
+        Action.UPDATE_ACTIVITY_STATUS,
+    }
+)
 
 
 #: What an API token may do, whatever its user may: reading and delivering, never approving,
@@ -107,7 +130,7 @@ def can(user, action: Action | str, *, province=None, theme=None) -> bool:
             if province is not None and assignment.province.code == _code(province):
                 return True
             continue
-        if assignment.role == LEAD and action == Action.WORK_ON_THEME:
+        if assignment.role == LEAD and action in THEME_SCOPED:
             if theme is not None and _theme_id(theme) in assignment.theme_ids:
                 return True
             continue
