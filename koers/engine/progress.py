@@ -141,3 +141,80 @@ def forecast(
         t_ppf((1 + level) / 2, n - 2) * s * math.sqrt(1 + 1 / n + (target_year - mean_x) ** 2 / sxx)
     )
     return Forecast(value, value - half, value + half, target_year)
+
+
+#: statuses that say "on track" and "off track": each must agree with the forecast
+ON_TRACK = (SUBSTANTIAL,)
+OFF_TRACK = (LIMITED, DETERIORATION)
+
+
+def reaches(value: float, target: float, *, direction: int) -> bool:
+    """Whether `value` meets `target` in the good direction; exactly on target counts."""
+    return value >= target if direction == 1 else value <= target
+
+
+def agree(status: str, *, forecast_value: float | None, target: float, direction: int) -> str:
+    """The status made to agree with the forecast (docs/progress.md, rule 3).
+
+    "On track" needs a forecast that reaches the target, "off track" one that misses it;
+    where growth and forecast disagree the status is the middle one, moderate progress.
+    """
+    if forecast_value is None or status not in (*ON_TRACK, *OFF_TRACK):
+        return status
+    if reaches(forecast_value, target, direction=direction) == (status in ON_TRACK):
+        return status
+    return MODERATE
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """Progress towards one target as pages show it: status, value and forecast agree."""
+
+    status: str
+    value: float | None
+    current_year: float | None
+    current_value: float | None
+    forecast: Forecast | None
+    forecast_reaches: bool | None
+    deadline_passed: bool
+
+
+def judge(
+    series: Sequence[tuple[float, float]],
+    *,
+    baseline_year: float,
+    target: float | None,
+    target_year: float,
+    direction: int = 1,
+    sign: int = 1,
+) -> Judgement:
+    """Status, progress value and forecast of one target from its yearly series.
+
+    The rules, in order, are written out in docs/progress.md: measure at the latest year up
+    to the target year; no forecast once the target year has data; a missed deadline is at
+    best limited progress; status and forecast agree.
+    """
+    values = dict(series)
+    empty = Judgement(NOT_AVAILABLE, None, None, None, None, None, False)
+    base = values.get(baseline_year)
+    due = [(y, v) for y, v in sorted(values.items()) if baseline_year < y <= target_year]
+    if base is None or not due:
+        return empty
+    current_year, current_value = due[-1]
+    passed = max(values) >= target_year
+    progress = measure(
+        base, baseline_year, current_value, current_year,
+        target=target, target_year=target_year, direction=direction, sign=sign,
+    )  # fmt: skip
+    status = progress.status
+    if passed:
+        if target is not None and status not in (TARGET_ACHIEVED, *OFF_TRACK):
+            status = LIMITED  # the target year is over and the target was not met
+        return Judgement(status, progress.value, current_year, current_value, None, None, True)
+    expected = forecast([(baseline_year, base), *due], target_year)
+    if target is None or expected is None:
+        return Judgement(status, progress.value, current_year, current_value, expected, None, False)
+    hits = reaches(expected.value, target, direction=direction)
+    if status != TARGET_ACHIEVED:
+        status = agree(status, forecast_value=expected.value, target=target, direction=direction)
+    return Judgement(status, progress.value, current_year, current_value, expected, hits, False)
