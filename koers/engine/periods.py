@@ -158,15 +158,32 @@ def _from_ordinal(periodicity: str, ordinal: int) -> str:
 
 
 def expected_periods(periodicity: str, start: int | str, end: int | str) -> list[str]:
-    """Every period of `periodicity` from `start` to `end` inclusive (years or period codes)."""
-    if periodicity not in MONTHS:
-        raise PeriodError(f"unknown periodicity {periodicity!r}", periodicity=periodicity)
+    """Every period of `periodicity` from `start` to `end` inclusive (years or period codes).
+
+    A financial, academic or damage year belongs to the span when it starts in it:
+    `expected_periods("financial_year", 2023, 2024)` -> `FY2023/24`, `FY2024/25`.
+    """
     first = parse_period(str(start))
     last = parse_period(str(end))
+    if periodicity in SHIFTED_YEARS:
+        return _shifted_years(periodicity, first, last)
+    if periodicity not in MONTHS:
+        raise PeriodError(f"unknown periodicity {periodicity!r}", periodicity=periodicity)
     last_month = last.year * 12 + last.first_month - 1 + last.months - 1
     lo = _ordinal(periodicity, first.year, first.first_month)
     hi = _ordinal(periodicity, last_month // 12, last_month % 12 + 1)
     return [_from_ordinal(periodicity, o) for o in range(lo, hi + 1)]
+
+
+def _shifted_years(kind: str, first: Period, last: Period) -> list[str]:
+    """The years of `kind` that start between the start of `first` and the end of `last`."""
+    month = SHIFTED_YEARS[kind][1]
+    years = range(first.year, last.end.year + 1)
+    return [
+        shifted_year_code(kind, year)
+        for year in years
+        if first.start <= date(year, month, 1) <= last.end
+    ]
 
 
 def base_periods_in(code: str, periodicity: str) -> list[str]:

@@ -7,7 +7,12 @@ from datetime import date
 import pytest
 
 from koers.engine import IndicatorRules, PeriodError, aggregate
-from koers.engine.periods import parse_period, period_label, shifted_year_code
+from koers.engine.periods import (
+    expected_periods,
+    parse_period,
+    period_label,
+    shifted_year_code,
+)
 from koers.engine.tests.factories import observations, one, provinces_and_nation, rows_by
 
 
@@ -33,6 +38,26 @@ def test_a_shifted_year_code_is_built_from_its_type_and_first_year():
     assert shifted_year_code("schadejaar", 2023) == "SJ2023/24"
     with pytest.raises(PeriodError):
         shifted_year_code("fiscal", 2023)
+
+
+@pytest.mark.parametrize(
+    ("kind", "start", "end", "expected"),
+    [
+        ("financial_year", 2023, 2024, ["FY2023/24", "FY2024/25"]),
+        ("schadejaar", 2023, 2023, ["SJ2023/24"]),
+        ("academic_year", "AY2019/20", "2021", ["AY2019/20", "AY2020/21", "AY2021/22"]),
+        # a year belongs to the span when it starts in it: AY2023/24 starts before October
+        ("academic_year", "2023-10", "2024-08", []),
+        ("financial_year", "2020-Q2", "2020-Q2", ["FY2020/21"]),
+    ],
+)
+def test_expected_shifted_years_are_those_that_start_in_the_span(kind, start, end, expected):
+    assert expected_periods(kind, start, end) == expected
+
+
+def test_an_unknown_periodicity_is_refused_by_name():
+    with pytest.raises(PeriodError, match="fiscal_year"):
+        expected_periods("fiscal_year", 2023, 2024)
 
 
 @pytest.mark.parametrize("code", ["FY2019/21", "FY2019/2020", "XY2019/20", "FY19/20"])

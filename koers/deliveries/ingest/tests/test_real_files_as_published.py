@@ -96,6 +96,11 @@ def template_file(tmp_path: Path, rows: list[list[str]]) -> Path:
         ("month", "sum", "FY2023/24", False),  # a financial year is not made of calendar months
         ("year", "none", "2023-03", True),  # rule none: each periodicity its own series
         ("year", "none", "FY2023/24", True),
+        ("financial_year", "sum", "FY2023/24", True),
+        ("financial_year", "sum", "2023", False),  # a calendar year is never a financial year
+        ("financial_year", "sum", "AY2023/24", False),  # nor is an academic year
+        ("financial_year", "sum", "2013/2016", False),  # years are not made of financial years
+        ("schadejaar", "last", "2023-Q4", False),
     ],
 )
 def test_a_coarser_period_is_accepted_where_the_time_rule_can_compute_it(
