@@ -3,7 +3,7 @@
 import pytest
 
 from koers.accounts.models import Role
-from koers.accounts.permissions import RULES, Action, can
+from koers.accounts.permissions import RULES, THEME_SCOPED, Action, can
 
 ALL_ROLES = [None, *Role.values]
 SCOPED_BY_PROVINCE = {
@@ -19,7 +19,7 @@ def expected(role, action, *, own_scope: bool) -> bool:
         return False
     if role == Role.PROVINCE_STEWARD:
         return own_scope and action in SCOPED_BY_PROVINCE
-    if role == Role.THEME_LEAD and action == Action.WORK_ON_THEME:
+    if role == Role.THEME_LEAD and action in THEME_SCOPED:
         return own_scope
     return True
 
