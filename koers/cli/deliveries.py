@@ -98,11 +98,12 @@ def indicators() -> None:
 @indicators.command("load")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def load(path: Path) -> None:
-    """Create or update indicators from a catalogue file (YAML)."""
+    """Create or update indicators from a catalogue file, or targets from a target file (YAML)."""
     setup_django()
     from koers.indicators.catalogue import load_catalogue
+    from koers.indicators.targets import is_target_file, load_targets
 
-    click.echo(load_catalogue(path).summary())
+    click.echo((load_targets if is_target_file(path) else load_catalogue)(path).summary())
 
 
 @indicators.command("list")
