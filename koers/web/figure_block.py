@@ -13,7 +13,7 @@ from koers.charts.maps import ChoroplethMap, Region, choropleth
 from koers.charts.render import ChartRenderError, chart_locale, render_svg
 from koers.charts.specs import ForecastMark, Point, TargetMark, line_chart
 from koers.config import data_dir
-from koers.engine.periods import parse_period
+from koers.engine.periods import parse_period, period_label
 from koers.indicators.models import Target
 from koers.web.figures import NATIONAL, IndicatorView, current_language
 from koers.web.numbers import format_number, format_value, unit_label
@@ -92,7 +92,7 @@ def _points(view: IndicatorView) -> list[Point]:
         Point(
             view.name(code),
             _date(row["period"]),
-            row["period"],
+            period_label(row["period"]),
             row["value"],
             format_value(row["value"], indicator),
         )
@@ -175,7 +175,7 @@ def province_map(view: IndicatorView, *, highlight: str | None, key: str) -> Cho
     return choropleth(
         regions,
         title=_("%(indicator)s per provincie, %(period)s")
-        % {"indicator": indicator.label, "period": view.period},
+        % {"indicator": indicator.label, "period": period_label(view.period)},
         class_label=lambda low, high: (
             f"{format_number(low, decimals)} – {format_number(high, decimals)}"
         ),

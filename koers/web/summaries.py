@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from koers.engine.periods import period_label
 from koers.web.figures import NATIONAL, IndicatorView
 from koers.web.numbers import format_value
 from koers.web.targets import TargetProgress
@@ -19,7 +20,7 @@ def series_sentence(name: str, rows: list[dict], indicator) -> str:
         return _("%(area)s: %(value)s in %(period)s.") % {
             "area": name,
             "value": format_value(last["value"], indicator),
-            "period": last["period"],
+            "period": period_label(last["period"]),
         }
     highest = max(rows, key=lambda r: r["value"])
     return _(
@@ -28,11 +29,11 @@ def series_sentence(name: str, rows: list[dict], indicator) -> str:
     ) % {
         "area": name,
         "first": format_value(first["value"], indicator),
-        "first_period": first["period"],
+        "first_period": period_label(first["period"]),
         "last": format_value(last["value"], indicator),
-        "last_period": last["period"],
+        "last_period": period_label(last["period"]),
         "high": format_value(highest["value"], indicator),
-        "high_period": highest["period"],
+        "high_period": period_label(highest["period"]),
     }
 
 
