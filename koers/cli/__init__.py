@@ -19,6 +19,7 @@ from koers.cli.programme import programme
 from koers.cli.serve import serve
 from koers.cli.tokens import tokens
 from koers.cli.users import users
+from koers.cli.werkprogramma import werkprogramma
 from koers.cli.worker import worker
 from koers.cli.workflow import deliveries, publish
 
@@ -56,6 +57,7 @@ cli.add_command(users)
 cli.add_command(doctor)
 cli.add_command(deliveries)
 cli.add_command(publish)
+cli.add_command(werkprogramma)
 
 
 def main(argv: list[str] | None = None) -> None:
