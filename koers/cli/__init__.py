@@ -13,6 +13,7 @@ from koers.cli.base import ACTING_AS, fail
 from koers.cli.deliveries import completeness, import_, indicators, template
 from koers.cli.doctor import doctor
 from koers.cli.export import export, open_data
+from koers.cli.faunaschade import faunaschade
 from koers.cli.init import init
 from koers.cli.openapi import openapi
 from koers.cli.programme import programme
@@ -58,6 +59,7 @@ cli.add_command(doctor)
 cli.add_command(deliveries)
 cli.add_command(publish)
 cli.add_command(werkprogramma)
+cli.add_command(faunaschade)
 
 
 def main(argv: list[str] | None = None) -> None:
