@@ -24,6 +24,7 @@ RULE_TITLES = {
     "extra_fields": _("Rij heeft te veel velden"),
     "required_value_missing": _("Verplichte waarde ontbreekt"),
     "wrong_type": _("Geen getal"),
+    "decimal_comma": _("Decimale komma"),
     "unknown_area": _("Onbekend gebied"),
     "area_out_of_scope": _("Gebied buiten de provincie"),
     "unknown_period_code": _("Onbekende periodecode"),

@@ -44,8 +44,10 @@ from koers.deliveries.ingest.validation.ledger import Ledger
 from koers.deliveries.ingest.validation.observation_checks import OBSERVATION_CHECKS
 from koers.deliveries.ingest.validation.row_checks import ROW_CHECKS
 from koers.deliveries.ingest.validation.rules import (
+    CellTooLong,
     ExtraFields,
     MissingColumn,
+    NulCharacter,
     ShortRow,
     UnknownIndicator,
     UnreadableFile,
@@ -205,17 +207,25 @@ class Ingest:
         for finding in findings:
             self.report.add_finding(finding, frame.source_row)
         failed = combined_failures(findings, frame.num_rows)
-        keep = (
-            pc.invert(frame.skipped) if failed is None else pc.invert(pc.or_(frame.skipped, failed))
-        )
         self.rows_skipped += int(pc.sum(frame.skipped).as_py() or 0)
-        rows = pc.indices_nonzero(keep)
+        # All errors in one pass: a row with a bad area still has its value checked; it is
+        # left out of the stream with the rows that fail an observation check. A cell that
+        # cannot be stored at all (NUL, too long) is reported once, not again per rule.
+        unreadable = combined_failures(
+            [f for f in findings if f.error in (NulCharacter, CellTooLong)], frame.num_rows
+        )
+        ignored = frame.skipped if unreadable is None else pc.or_(frame.skipped, unreadable)
+        rows = pc.indices_nonzero(pc.invert(ignored))
+        row_failed = None if failed is None else failed.take(rows)
         for spec in values:
             segment = build_segment(frame, raw, rows, spec, self.mapping)
             found = [f for check in OBSERVATION_CHECKS for f in check.check(segment, checks)]
             for finding in found:
                 self.report.add_finding(finding, segment.column("source_row"))
-            yield finalise(segment, combined_failures(found, segment.batch.num_rows))
+            failures = combined_failures(found, segment.batch.num_rows)
+            if row_failed is not None:
+                failures = row_failed if failures is None else pc.or_(failures, row_failed)
+            yield finalise(segment, failures)
 
     def _finish(self, ledger: Ledger, checks: CheckContext) -> None:
         """The whole-file checks, one ledger partition (indicator and area) at a time."""

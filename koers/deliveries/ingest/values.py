@@ -2,7 +2,9 @@
 
 A blank cell is NULL with status `missing`, never 0. A special marker from the mapping
 (CBS: `.` missing, `x` confidential) is NULL with that status. Anything else that is not
-a finite number is flagged `bad` and becomes a wrong_type error.
+a finite number is flagged `bad` and becomes a wrong_type error, or a decimal_comma error
+when it is a number with a decimal comma in a file read with a decimal point. With Dutch
+notation (`decimal: ","`) 12,5 and 1.234,5 are numbers.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ import pyarrow.compute as pc
 from koers.deliveries.ingest.codes import fill_false
 
 NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
+#: A number with a decimal comma, thousands optionally grouped by points: 12,5  1.234,5
+DUTCH_GROUPED = r"^[+-]?\d{1,3}(\.\d{3})+,\d+$"
+DECIMAL_COMMA = r"^[+-]?(\d+|\d{1,3}(\.\d{3})+),\d+$"
 _NULL_TEXT = pa.scalar(None, pa.string())
 _NULL_NUMBER = pa.scalar(None, pa.float64())
 
@@ -55,7 +60,10 @@ def parse_values(
     else:
         special_status = pa.nulls(len(raw), pa.string())
     no_number = pc.or_(blank, pc.is_valid(special_status))
-    if decimal == ",":
+    if decimal == ",":  # Dutch notation: 12,5 and 1.234,5 (a point alone is a decimal point:
+        # an XLSX number cell reads as 1.234 whatever the notation)
+        grouped = pc.match_substring_regex(text, DUTCH_GROUPED)
+        text = pc.if_else(grouped, pc.replace_substring(text, ".", ""), text)
         text = pc.replace_substring(text, ",", ".")
     value, bad = _to_numbers(pc.if_else(no_number, _NULL_TEXT, text))
     if pc.any(bad).as_py():

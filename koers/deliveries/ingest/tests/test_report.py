@@ -52,6 +52,7 @@ def test_every_message_template_can_be_filled_from_what_the_checks_give():
         "change": "+60%",
         "previous_period": "2022",
         "previous": "1",
+        "point": "1.5",
     }
     for error in ERROR_TYPES.values():
         instance = error(file="f.csv", row=7, column="kolom", value="x", params=params)

@@ -42,8 +42,17 @@ class ValidationError:
         return self.code
 
     def _format(self, template: str) -> str:
-        fields = {"row": self.row, "column": self.column, "value": self.value, **self.params}
-        return template.format(**{name: shown(item) for name, item in fields.items()})
+        fields = {
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "value_nl": _dutch(self.value),  # a number as a Dutch reader writes it
+            "suggestion_nl": "",  # "Bedoelt u 'PV25'?" where a rule found a close code
+            "suggestion_en": "",
+            **self.params,
+        }
+        text = template.format(**{name: shown(item) for name, item in fields.items()})
+        return text.rstrip()  # an optional last part (a suggestion) may be blank
 
     @property
     def message_nl(self) -> str:
@@ -116,3 +125,37 @@ def number_text(value: float) -> str:
         return str(int(value))
     text = format(Decimal(f"{value:.12g}"), "f")  # 12 digits: 0.1 + 0.2 reads 0.3
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _dutch(value: Any) -> Any:
+    """``value`` as a Dutch number when it is one (`1500000` -> `1.500.000`), else as is."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number_text_nl(float(value))
+    if isinstance(value, str):
+        try:
+            number = float(value)
+        except ValueError:
+            return value
+        if math.isfinite(number) and value.strip().lstrip("-").replace(".", "", 1).isdigit():
+            return number_text_nl(number)
+    return value
+
+
+_GROUP_FROM = 10_000  # Dutch style: 1500 stays 1500, 15000 becomes 15.000
+
+
+def number_text_nl(value: float) -> str:
+    """A number the Dutch way, for a Dutch message: `1.500.000`, `0,25`, `1,5 × 10^18`.
+
+    A decimal comma and a point between thousands (from five digits on, as the Taalunie
+    advises); never scientific notation.
+    """
+    text = number_text(value)
+    if "×" in text:
+        mantissa, _, rest = text.partition(" ")
+        return f"{mantissa.replace('.', ',')} {rest}"
+    sign = "-" if text.startswith("-") else ""
+    whole, _, fraction = text.lstrip("-").partition(".")
+    if whole.isdigit() and abs(value) >= _GROUP_FROM:
+        whole = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{whole},{fraction}" if fraction else f"{sign}{whole}"

@@ -20,6 +20,7 @@ from koers.deliveries.ingest.schema import STATUS_WORDS, VALUE_KIND_WORDS
 from koers.deliveries.ingest.validation.findings import CheckContext, Finding, ObservationCheck
 from koers.deliveries.ingest.validation.plausibility import plausible_range, range_text
 from koers.deliveries.ingest.validation.rules import (
+    DecimalComma,
     OutOfRange,
     PeriodNotEnded,
     RequiredValueMissing,
@@ -30,6 +31,8 @@ from koers.deliveries.ingest.validation.rules import (
     WrongPeriodicity,
     WrongType,
 )
+from koers.deliveries.ingest.validation.suggestions import suggestion_texts
+from koers.deliveries.ingest.values import DECIMAL_COMMA
 
 _PERIODICITY_NL = NAMES_NL
 
@@ -45,7 +48,16 @@ class IndicatorCodes:
         known = pa.array(sorted(context.validation.indicators), pa.string())
         yield Finding(RequiredValueMissing, pc.is_null(indicator), column, "")
         unknown = pc.and_(pc.is_valid(indicator), pc.invert(pc.is_in(indicator, known)))
-        yield Finding(UnknownIndicator, unknown, column, indicator)
+        params = _suggestions(indicator, known) if pc.any(unknown).as_py() else {}
+        yield Finding(UnknownIndicator, unknown, column, indicator, params)
+
+
+def _suggestions(codes: pa.Array, known: pa.Array) -> dict[str, pa.Array]:
+    """Per row "Bedoelt u 'X'?" (and English) for codes close to a known one."""
+    names = known.to_pylist()
+    texts = map_unique(codes, lambda code: suggestion_texts(code, names)[0], pa.string())
+    texts_en = map_unique(codes, lambda code: suggestion_texts(code, names)[1], pa.string())
+    return {"suggestion_nl": texts, "suggestion_en": texts_en}
 
 
 class ValueKindAndStatus:
@@ -76,8 +88,16 @@ class NumberType:
 
     def check(self, segment: Segment, context: CheckContext) -> Iterator[Finding]:
         column, raw = segment.spec.column, segment.column("raw_value")
+        bad = segment.column("_bad_number")
+        if context.mapping.format.decimal == "." and pc.any(bad).as_py():
+            comma = fill_false(
+                pc.match_substring_regex(pc.utf8_trim_whitespace(raw), DECIMAL_COMMA)
+            )
+            point = map_unique(raw, _with_point, pa.string())
+            yield Finding(DecimalComma, pc.and_(bad, comma), column, raw, {"point": point})
+            bad = pc.and_(bad, pc.invert(comma))
         text = {"expected_nl": "getal", "expected_en": "a number"}
-        yield Finding(WrongType, segment.column("_bad_number"), column, raw, text)
+        yield Finding(WrongType, bad, column, raw, text)
         indicators = segment.column("indicator")
         whole_only = [code for code in _present(indicators) if _spec(context, code, "integer")]
         if not whole_only:
@@ -87,6 +107,11 @@ class NumberType:
         fraction = pc.not_equal(value, pc.floor(value))
         text = {"expected_nl": "geheel getal", "expected_en": "a whole number"}
         yield Finding(WrongType, pc.and_(integer, fill_false(fraction)), column, raw, text)
+
+
+def _with_point(text: str | None) -> str | None:
+    """12,5 -> 12.5 and 1.234,5 -> 1234.5: the number as the file's notation wants it."""
+    return text.strip().replace(".", "").replace(",", ".") if text else text
 
 
 def _present(indicators: pa.Array) -> list[str]:

@@ -10,7 +10,7 @@ is an error even for an indicator without a maximum.
 from __future__ import annotations
 
 from koers.deliveries.ingest.validation.context import IndicatorSpec
-from koers.deliveries.ingest.validation.errors import number_text
+from koers.deliveries.ingest.validation.errors import number_text, number_text_nl
 
 CEILING = 1e15
 _PERCENT = {"%", "procent", "percent", "percentage"}
@@ -56,6 +56,23 @@ def plausible_range(spec: IndicatorSpec) -> tuple[float, float]:
 
 
 def range_text(low: float, high: float) -> dict[str, str]:
-    """`range_nl` / `range_en` for messages: 'tussen 0 en 100', 'between 0 and 100'."""
-    lo, hi = number_text(low), number_text(high)
-    return {"range_nl": f"tussen {lo} en {hi}", "range_en": f"between {lo} and {hi}"}
+    """`range_nl` / `range_en` for messages, as a person says them: 'tussen 0 en 100
+    liggen', 'minstens 0 zijn' (no upper bound but the ceiling), 'hoogstens 100 zijn'.
+
+    Dutch numbers are written the Dutch way (1.000.000; 0,5).
+    """
+    lo_nl, hi_nl = number_text_nl(low), number_text_nl(high)
+    lo_en, hi_en = number_text(low), number_text(high)
+    if high >= CEILING and low > -CEILING:
+        return {"range_nl": f"minstens {lo_nl} zijn", "range_en": f"be at least {lo_en}"}
+    if low <= -CEILING and high < CEILING:
+        return {"range_nl": f"hoogstens {hi_nl} zijn", "range_en": f"be at most {hi_en}"}
+    return {
+        "range_nl": f"tussen {lo_nl} en {hi_nl} liggen",
+        "range_en": f"lie between {lo_en} and {hi_en}",
+    }
+
+
+def range_label(low: float, high: float) -> str:
+    """The range in a Dutch template cell: 'tussen 0 en 100', 'minstens 0', 'hoogstens 5'."""
+    return range_text(low, high)["range_nl"].removesuffix(" liggen").removesuffix(" zijn")

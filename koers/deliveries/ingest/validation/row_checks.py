@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from koers.deliveries.ingest.codes import fill_false
+from koers.deliveries.ingest.codes import fill_false, map_unique
 from koers.deliveries.ingest.rows import Coded, RowFrame
 from koers.deliveries.ingest.validation.findings import CheckContext, Finding, RowCheck
 from koers.deliveries.ingest.validation.rules import (
@@ -22,6 +22,7 @@ from koers.deliveries.ingest.validation.rules import (
     UnknownBreakdownCode,
     UnknownPeriodCode,
 )
+from koers.deliveries.ingest.validation.suggestions import suggestion_texts
 
 
 def _checked(frame: RowFrame, mask: pa.Array) -> pa.Array:
@@ -52,8 +53,22 @@ class KnownAreas:
     def check(self, frame: RowFrame, context: CheckContext) -> Iterator[Finding]:
         known = pa.array(sorted(context.validation.known_areas), pa.string())
         unknown = pc.and_(pc.is_valid(frame.area.code), pc.invert(pc.is_in(frame.area.code, known)))
-        unknown = pc.or_(fill_false(unknown), fill_false(frame.area.untranslatable))
-        yield Finding(UnknownArea, _checked(frame, unknown), frame.area.column, frame.area.raw)
+        unknown = _checked(
+            frame, pc.or_(fill_false(unknown), fill_false(frame.area.untranslatable))
+        )
+        params = {}
+        if pc.any(unknown).as_py():  # 'PV52 is onbekend. Bedoelt u PV25?'
+            codes = context.validation.known_areas
+            raw = frame.area.raw
+            params = {
+                "suggestion_nl": map_unique(
+                    raw, lambda c: suggestion_texts(c, codes)[0], pa.string()
+                ),
+                "suggestion_en": map_unique(
+                    raw, lambda c: suggestion_texts(c, codes)[1], pa.string()
+                ),
+            }
+        yield Finding(UnknownArea, unknown, frame.area.column, frame.area.raw, params)
 
 
 class AreaScope:

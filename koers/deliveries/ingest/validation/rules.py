@@ -59,12 +59,29 @@ class WrongType(ValidationError):
     template_en = "Row {row}, column '{column}': '{value}' is not {expected_en}."
 
 
+class DecimalComma(ValidationError):
+    code = "decimal_comma"
+    title = "Decimal comma"
+    description = (
+        "A number written with a decimal comma (12,5) in a file read with a decimal point; "
+        "a mapping (or the upload form) can declare Dutch number notation instead."
+    )
+    template_nl = (
+        "Rij {row}, kolom '{column}': '{value}' heeft een decimale komma; gebruik een punt "
+        "({point}), of kies de Nederlandse getalnotatie."
+    )
+    template_en = (
+        "Row {row}, column '{column}': '{value}' has a decimal comma; use a point ({point}), "
+        "or choose Dutch number notation."
+    )
+
+
 class UnknownArea(ValidationError):
     code = "unknown_area"
     title = "Unknown area"
     description = "The area code is not known and the mapping does not skip it explicitly."
-    template_nl = "Rij {row}, kolom '{column}': gebiedscode '{value}' is onbekend."
-    template_en = "Row {row}, column '{column}': area code '{value}' is unknown."
+    template_nl = "Rij {row}, kolom '{column}': gebiedscode '{value}' is onbekend. {suggestion_nl}"
+    template_en = "Row {row}, column '{column}': area code '{value}' is unknown. {suggestion_en}"
 
 
 class AreaOutOfScope(ValidationError):
@@ -115,8 +132,13 @@ class UnknownIndicator(ValidationError):
     code = "unknown_indicator"
     title = "Unknown indicator"
     description = "The indicator code is not in the catalogue."
-    template_nl = "Rij {row}, kolom '{column}': indicator '{value}' staat niet in de catalogus."
-    template_en = "Row {row}, column '{column}': indicator '{value}' is not in the catalogue."
+    template_nl = (
+        "Rij {row}, kolom '{column}': indicator '{value}' staat niet in de catalogus. "
+        "{suggestion_nl}"
+    )
+    template_en = (
+        "Row {row}, column '{column}': indicator '{value}' is not in the catalogue. {suggestion_en}"
+    )
 
 
 class UnknownValueKind(ValidationError):
@@ -149,12 +171,12 @@ class OutOfRange(ValidationError):
         "else a range derived from its unit (a percentage lies between 0 and 100)."
     )
     template_nl = (
-        "Rij {row}, kolom '{column}': waarde {value} is niet plausibel voor indicator "
-        "'{indicator}': die moet {range_nl} liggen."
+        "Rij {row}, kolom '{column}': waarde {value_nl} is niet plausibel voor indicator "
+        "'{indicator}': die moet {range_nl}."
     )
     template_en = (
         "Row {row}, column '{column}': value {value} is not plausible for indicator "
-        "'{indicator}': it must lie {range_en}."
+        "'{indicator}': it must {range_en}."
     )
 
 
