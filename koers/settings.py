@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "koers.observability",
     "koers.search",
     "koers.workprogramme",
+    "koers.faunaschade",
 ]
 
 MIDDLEWARE = [

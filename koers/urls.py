@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("koers.web.urls")),
     path("open-data/", include("koers.publication.urls")),
     path("werkruimte/", include("koers.workspace.urls")),
+    path("faunaschade/", include("koers.faunaschade.urls")),
     path("inloggen", LoginView.as_view(), name="login"),
     path("uitloggen", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),

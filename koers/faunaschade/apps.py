@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FaunaschadeConfig(AppConfig):
+    name = "koers.faunaschade"
+    verbose_name = "Faunaschade"
