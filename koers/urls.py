@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include(([path("", public_page(programme_overview), name="home")], "web"))),
     path("", include("koers.programme.urls")),
     path("", include("koers.web.urls")),
+    path("werkprogramma/", include("koers.workprogramme.urls")),
     path("open-data/", include("koers.publication.urls")),
     path("werkruimte/", include("koers.workspace.urls")),
     path("faunaschade/", include("koers.faunaschade.urls")),
