@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 
-from koers.indicators.models import Indicator
+from koers.indicators.models import AreaRule, Indicator, Periodicity, TimeRule
 from koers.programme.models import Goal
 
 STARTER_CATALOGUE = Path(__file__).with_name("catalogue.yaml")
@@ -76,6 +76,20 @@ def _fields(entry: dict) -> dict:
     }
 
 
+def _check_choices(path: Path, code: str, values: dict) -> None:
+    """A periodicity or rule the models do not know is refused, naming it and the choices."""
+    for key, choices in (
+        ("periodicity", Periodicity),
+        ("area_rule", AreaRule),
+        ("time_rule", TimeRule),
+    ):
+        if values[key] not in choices.values:
+            allowed = ", ".join(choices.values)
+            raise CatalogueError(
+                f"{path}: indicator {code}: {key} {values[key]!r} is not one of {allowed}"
+            )
+
+
 @transaction.atomic
 def load_catalogue(path: Path = STARTER_CATALOGUE) -> CatalogueLoad:
     """Create or update every indicator in ``path``; all or nothing."""
@@ -90,6 +104,7 @@ def load_catalogue(path: Path = STARTER_CATALOGUE) -> CatalogueLoad:
         if not code:
             raise CatalogueError(f"{path}: an indicator has no code")
         values = _fields(entry)
+        _check_choices(path, code, values)
         indicator, created = Indicator.objects.get_or_create(code=code, defaults=values)
         changed = {k: v for k, v in values.items() if getattr(indicator, k) != v}
         if changed and not created:

@@ -7,6 +7,7 @@ import pytest
 from koers.deliveries.ingest import shipped_mappings
 from koers.deliveries.ingest.periods import PERIODICITIES
 from koers.deliveries.ingest.validation.catalogue_specs import load_catalogue
+from koers.engine.periods import SHIFTED_YEARS
 
 GOALS_PER_THEME = {"2.1": 4, "2.2": 5, "2.3": 5, "2.4": 6, "2.5": 5, "2.6": 4, "2.7": 3, "2.8": 3}
 REQUIRED = (
@@ -43,7 +44,7 @@ def test_every_indicator_is_complete_and_uses_known_rule_names(catalogue):
         assert all(key in entry for key in REQUIRED), code
         assert set(entry["name"]) == set(entry["description"]) == {"nl", "en"}
         assert entry["value_type"] in ("number", "integer")
-        assert entry["periodicity"] in PERIODICITIES
+        assert entry["periodicity"] in (*PERIODICITIES, *SHIFTED_YEARS)
         assert entry["area_rule"] in ("sum", "ratio", "weighted_mean", "none")
         assert entry["time_rule"] in ("sum", "last", "mean", "none")
         assert entry["status"] in ("active", "awaiting_data")
