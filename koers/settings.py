@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "koers.search",
     "koers.workprogramme",
     "koers.faunaschade",
+    "koers.review",
 ]
 
 MIDDLEWARE = [

@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("werkprogramma/", include("koers.workprogramme.urls")),
     path("open-data/", include("koers.publication.urls")),
     path("werkruimte/", include("koers.workspace.urls")),
+    path("toets/", include("koers.review.urls")),
     path("faunaschade/", include("koers.faunaschade.urls")),
     path("inloggen", LoginView.as_view(), name="login"),
     path("uitloggen", auth_views.LogoutView.as_view(), name="logout"),
