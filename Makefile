@@ -25,6 +25,7 @@ run: install
 	@if [ -f $(SEED) ]; then $(BIN)/koers programme import $(SEED); fi
 	@if [ -f $(GEO) ]; then $(BIN)/koers areas import-boundaries $(GEO); fi
 	@for f in $(CBS)/*.csv; do [ -f "$$f" ] && $(BIN)/koers import "$$f" --publish; done; true
+	$(BIN)/koers voorbeeld laden
 	@echo "koers: no account yet? Make the first one with:"
 	@echo "  $(BIN)/koers users create NAME --role programme_office"
 	@# The worker runs the jobs (imports, refreshes, open data) beside the server;

@@ -20,6 +20,7 @@ from koers.cli.programme import programme
 from koers.cli.serve import serve
 from koers.cli.tokens import tokens
 from koers.cli.users import users
+from koers.cli.voorbeeld import voorbeeld
 from koers.cli.werkprogramma import werkprogramma
 from koers.cli.worker import worker
 from koers.cli.workflow import deliveries, publish
@@ -59,6 +60,7 @@ cli.add_command(doctor)
 cli.add_command(deliveries)
 cli.add_command(publish)
 cli.add_command(werkprogramma)
+cli.add_command(voorbeeld)
 cli.add_command(faunaschade)
 
 

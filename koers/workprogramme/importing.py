@@ -175,9 +175,12 @@ def plan(parsed: ParsedProgramme) -> ImportPlan:
     )
 
 
-def store(parsed: ParsedProgramme, *, expected: str | None = None) -> ImportPlan:
+def store(
+    parsed: ParsedProgramme, *, expected: str | None = None, example: bool = False
+) -> ImportPlan:
     """Store the workbook, all or nothing; with ``expected`` (the fingerprint of the plan a
-    person confirmed), refuse when the stored programme changed since that preview."""
+    person confirmed), refuse when the stored programme changed since that preview.
+    ``example`` marks everything stored as voorbeeldgegevens (`koers voorbeeld laden`)."""
     with transaction.atomic():
         theme = Theme.objects.select_for_update().get(number=parsed.theme)
         current = plan(parsed)
@@ -186,8 +189,8 @@ def store(parsed: ParsedProgramme, *, expected: str | None = None) -> ImportPlan
                 "het werkprogramma is gewijzigd sinds de voorvertoning; lees het bestand opnieuw in"
             )
         programme, _ = WorkProgramme.objects.get_or_create(theme=theme, year=parsed.year)
-        if programme.title != parsed.title or programme.is_example:
-            programme.title, programme.is_example = parsed.title, False
+        if programme.title != parsed.title or programme.is_example != example:
+            programme.title, programme.is_example = parsed.title, example
             programme.save()
         changed = {c.code for c in current.changes if c.kind in ("nieuw", "gewijzigd")}
         removed = [c.code for c in current.changes if c.kind == "verwijderd"]
@@ -195,11 +198,14 @@ def store(parsed: ParsedProgramme, *, expected: str | None = None) -> ImportPlan
             activity.delete()  # one by one, so each removal is in the audit log
         for values in parsed.activities:
             if values.code in changed:
-                _save_activity(programme, values)
+                _save_activity(programme, values, example=example)
+        for activity in programme.activities.exclude(is_example=example):
+            activity.is_example = example  # a re-imported example becomes real, and back
+            activity.save(update_fields=["is_example"])
     return current
 
 
-def _save_activity(programme: WorkProgramme, values: ActivityValues) -> None:
+def _save_activity(programme: WorkProgramme, values: ActivityValues, *, example: bool) -> None:
     provinces = {a.code: a for a in dutch_provinces()}
     activity = Activity.objects.filter(work_programme=programme, code=values.code).first()
     activity = activity or Activity(work_programme=programme, code=values.code)
@@ -209,7 +215,7 @@ def _save_activity(programme: WorkProgramme, values: ActivityValues) -> None:
     ):  # fmt: skip
         setattr(activity, name, getattr(values, name))
     activity.lead_province = provinces[values.lead_province]
-    activity.is_example = False
+    activity.is_example = example
     activity.save()
     activity.goals.set(Goal.objects.filter(number__in=values.goals))
     activity.indicators.set(Indicator.objects.filter(code__in=values.indicators))
