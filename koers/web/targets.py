@@ -50,7 +50,10 @@ def _serves(target: Target, goal_id: int) -> bool:
 
 
 def forecast_text(progress: dict, target: Target) -> str:
+    """`verwacht in 2030: 9.566 MW (8.900–10.200); haalt de streefwaarde niet`."""
     forecast = progress.get("forecast")
+    if progress.get("deadline_passed"):
+        return _("streefjaar voorbij: beoordeeld op %(year)s") % {"year": progress["current_year"]}
     if not forecast:
         return ""
     indicator = target.indicator
@@ -62,6 +65,10 @@ def forecast_text(progress: dict, target: Target) -> str:
         low = format_value(forecast["low"], indicator, unit=False)
         high = format_value(forecast["high"], indicator, unit=False)
         text += f" ({low}–{high})"
+    if forecast.get("reaches_target") is True:
+        text += "; " + _("haalt de streefwaarde")
+    elif forecast.get("reaches_target") is False:
+        text += "; " + _("haalt de streefwaarde niet")
     return text
 
 

@@ -113,6 +113,24 @@ class PrognoseSerializer(serializers.Serializer):
     waarde = FiniteFloatField(source="value")
     ondergrens = FiniteFloatField(source="low", help_text="Ondergrens van het 95%-interval.")
     bovengrens = FiniteFloatField(source="high", help_text="Bovengrens van het 95%-interval.")
+    haaltStreefwaarde = serializers.BooleanField(  # noqa: N815
+        source="reaches_target",
+        allow_null=True,
+        help_text="Of de prognose de streefwaarde haalt (precies erop telt als gehaald).",
+    )
+
+
+class StreefwaardeBronSerializer(serializers.Serializer):
+    """Where a target was committed to: the source document, its address and date."""
+
+    titel = serializers.CharField(source="source_title", allow_null=True)
+    url = serializers.CharField(source="source_url", allow_null=True)
+    datum = serializers.DateField(source="source_date", allow_null=True)
+    toelichting = serializers.CharField(
+        source="source_note",
+        allow_null=True,
+        help_text="Wat uit de bron is afgeleid en wat niet kon worden geverifieerd.",
+    )
 
 
 class VoortgangSerializer(serializers.Serializer):
@@ -137,6 +155,11 @@ class VoortgangSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=list(STATUS_LABELS))
     statusLabel = serializers.SerializerMethodField()  # noqa: N815
     prognose = PrognoseSerializer(source="forecast", allow_null=True)
+    streefjaarVoorbij = serializers.BooleanField(  # noqa: N815
+        source="deadline_passed",
+        help_text="Het streefjaar heeft cijfers: beoordeeld op dat jaar, zonder prognose.",
+    )
+    bron = StreefwaardeBronSerializer(source="source", help_text="Bron van de streefwaarde.")
     _links = serializers.SerializerMethodField()
 
     def get_statusLabel(self, row: dict) -> str:  # noqa: N802

@@ -105,6 +105,12 @@ def progress_row(target: Target) -> dict:
         "breakdown": target.breakdown,
         "goal": target.goal.number if target.goal_id else None,
         "description": target.description or None,
+        "source": {
+            "source_title": target.source_title or None,
+            "source_url": target.source_url or None,
+            "source_date": target.source_date,
+            "source_note": target.source_note or None,
+        },
     }
 
 
