@@ -11,9 +11,9 @@ from django.utils import timezone
 from koers.areas.queries import dutch_provinces
 from koers.config import config
 from koers.deliveries.models import Delivery, Observation
+from koers.deliveries.obligations import province_indicators
 from koers.deliveries.query import visible_provinces
 from koers.engine.periods import expected_periods, parse_period
-from koers.indicators.models import Indicator
 
 #: delivery status → completeness state, best first
 STATE_RANK = {"published": "approved", "approved": "approved", "submitted": "received",
@@ -61,7 +61,7 @@ def _completeness_rows(*, indicator: str | None, today: date) -> list[dict]:
     lag = timedelta(days=config("KOERS_DELIVERY_LAG_DAYS"))
     start = Programme.objects.values_list("period_start", flat=True).first() or today.year
     provinces = list(dutch_provinces())
-    indicators = Indicator.objects.exclude(status="peer").order_by("code")
+    indicators = province_indicators()  # never late for a series CBS or another holder delivers
     if indicator:
         indicators = indicators.filter(code=indicator)
     wanted = list(indicators)

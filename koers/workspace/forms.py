@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.areas.models import Area
 from koers.deliveries.ingest import PeriodCodeError, parse_period, periodicity
+from koers.deliveries.obligations import province_indicators
 from koers.indicators.models import Indicator, Target
 from koers.workspace.uploads import AUTOMATIC, mapping_choices
 
@@ -53,10 +54,12 @@ class TemplateForm(ProvinceChoice, forms.Form):
     def __init__(self, *args, provinces: list, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._set_provinces(provinces)
-        self.indicator_periodicity = {i.code: i.periodicity for i in deliverable_indicators()}
+        offered = list(province_indicators())  # only what a province delivers itself
+        self.indicator_periodicity = {i.code: i.periodicity for i in offered}
         self.fields["indicators"].choices = [
-            (i.code, f"{i.label} ({i.code})") for i in deliverable_indicators()
+            (i.code, f"{i.label} ({i.code}, {i.unit})") for i in offered
         ]
+        self.fields["indicators"].initial = [i.code for i in offered]
         self.fields["period"].initial = str(timezone.localdate().year - 1)
 
     def clean_period(self) -> str:

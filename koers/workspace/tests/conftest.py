@@ -42,3 +42,31 @@ def gelderland(shared_data, tmp_path):
         return path, index + 2
 
     return make
+
+
+PROVINCE_CODE = "bedrijventerrein_uitgifte"  # the provinces deliver it themselves (catalogue)
+
+
+@pytest.fixture
+def filled_template(tmp_path):
+    """A template for ``indicators`` written and filled in as a person would in Excel:
+    ``values`` maps a breakdown code (`_T`) to what is typed in its `waarde` cell."""
+    from openpyxl import load_workbook
+
+    from koers.deliveries.templates import LAYOUT, write_template
+
+    def make(
+        *, province="PV25", period="2024", indicators=(PROVINCE_CODE,), values=None, name=""
+    ) -> Path:
+        path = Path(tmp_path) / (name or f"koers-{province}-{period}.xlsx")
+        write_template(
+            path, province=province, indicators=list(indicators), period=period, file_format="xlsx"
+        )
+        book = load_workbook(path)
+        for row in book["aanlevering"].iter_rows(min_row=2):
+            part = row[LAYOUT.index("uitsplitsing")].value
+            row[LAYOUT.index("waarde")].value = (values or {}).get(part, 12.5)
+        book.save(path)
+        return path
+
+    return make

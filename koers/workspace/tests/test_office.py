@@ -11,6 +11,7 @@ from koers.analytics.store import aggregates
 from koers.deliveries.models import Delivery
 from koers.deliveries.storing import receive
 from koers.deliveries.workflow import transition
+from koers.workspace.tests.conftest import PROVINCE_CODE
 from koers.workspace.uploads import MAPPINGS_DIR, receive_upload
 
 
@@ -42,12 +43,12 @@ def analyst(catalogue, make_user):
 
 
 def test_the_completeness_matrix_states_each_cell_in_words(
-    client, analyst, steward, gelderland, time_machine
+    client, analyst, steward, filled_template, time_machine
 ):
     time_machine.move_to("2026-06-01")
-    approved(steward, gelderland()[0], province="PV25")
+    approved(steward, filled_template(period="2024"), province="PV25")
     client.force_login(analyst)
-    html = client.get(reverse("workspace:completeness"), {"indicator": "wind_vermogen"}).content
+    html = client.get(reverse("workspace:completeness"), {"indicator": PROVINCE_CODE}).content
     html = html.decode()
     rows = re.findall(r"<tr[^>]*>\s*<th scope=\"row\".*?</tr>", html, re.S)
     assert len(rows) == 3  # 2025, 2024 and 2023 have ended
@@ -55,10 +56,10 @@ def test_the_completeness_matrix_states_each_cell_in_words(
     assert periods == ["2025", "2024", "2023"]
     cells = [re.findall(r'<td class="ws-matrix__cell[^"]*">(.*?)</td>', row, re.S) for row in rows]
     assert all(len(row) == 12 for row in cells)
-    assert all("te laat" in cell for cell in cells[0])  # the CBS file stops at 2024
+    assert all("te laat" in cell for cell in cells[0])  # nobody delivered 2025
     assert "goedgekeurd" in cells[1][5]  # Gelderland is the sixth province (PV25)
     assert all("te laat" in cell for i, cell in enumerate(cells[1]) if i != 5)
-    assert "windturbines_opgesteld" not in html.split("<tbody>")[1]
+    assert "wind_vermogen" not in html.split("<tbody>")[1]  # CBS delivers it, not a province
 
 
 def test_the_office_publishes_and_the_figures_follow(
