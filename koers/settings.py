@@ -262,6 +262,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AanleveringStatusEnum": "koers.deliveries.models.DeliveryStatus",
         "StatusStapEnum": ["submitted", "approved", "published", "withdrawn"],
+        "ActiviteitStatusEnum": "koers.workprogramme.models.ActivityStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

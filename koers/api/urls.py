@@ -17,12 +17,15 @@ from koers.deliveries.api.viewsets import (
 )
 from koers.indicators.api.viewsets import IndicatorViewSet
 from koers.programme.api.viewsets import DoelViewSet, ThemaViewSet
+from koers.workprogramme.api.viewsets import ActiviteitViewSet, WerkprogrammaViewSet
 
 app_name = "api"
 
 router = SimpleRouter(trailing_slash=False)
 router.register("themas", ThemaViewSet, basename="thema")
 router.register("doelen", DoelViewSet, basename="doel")
+router.register("werkprogrammas", WerkprogrammaViewSet, basename="werkprogramma")
+router.register("activiteiten", ActiviteitViewSet, basename="activiteit")
 router.register("indicatoren", IndicatorViewSet, basename="indicator")
 router.register("gebieden", GebiedViewSet, basename="gebied")
 router.register("waarnemingen", WaarnemingViewSet, basename="waarneming")
