@@ -153,7 +153,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "web:home"
+LOGIN_REDIRECT_URL = "workspace:home"  # readers without a workspace go on to the home page
 LOGOUT_REDIRECT_URL = "web:home"
 
 AXES_FAILURE_LIMIT = config("KOERS_LOGIN_FAILURE_LIMIT")

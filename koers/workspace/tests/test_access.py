@@ -61,7 +61,25 @@ def test_each_role_opens_exactly_its_own_pages(client, user_in, role):
     client.force_login(user_in(role))
     for name in PAGES:
         expected = 200 if name in ALLOWED[role] else 403
+        if name == "workspace:home" and not ALLOWED[role]:
+            expected = 302  # no workspace: on to the public home page
         assert client.get(reverse(name)).status_code == expected, (role, name)
+
+
+@pytest.mark.parametrize(
+    ("role", "lands_on"), [("province_steward", "/werkruimte/"), ("reader", "/")]
+)
+def test_after_logging_in_people_land_in_their_workspace(client, user_in, role, lands_on):
+    user = user_in(role)
+    user.set_password("correct horse battery")
+    user.save()
+    response = client.post(
+        reverse("login"),
+        {"username": user.username, "password": "correct horse battery"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == lands_on
+    assert response.status_code == 200
 
 
 @pytest.mark.parametrize("role", list(ALLOWED))

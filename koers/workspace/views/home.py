@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
 from koers.accounts.models import Role
 from koers.accounts.permissions import Action, can, roles_of, stewarded_provinces
@@ -11,7 +13,7 @@ from koers.areas.queries import dutch_provinces
 from koers.deliveries.completeness import completeness_rows
 from koers.deliveries.models import Delivery, DeliveryStatus
 from koers.programme.models import Theme
-from koers.workspace.access import workspace_page
+from koers.workspace.access import has_workspace
 from koers.workspace.matrix import outstanding
 from koers.workspace.views.layout import render_page
 
@@ -41,9 +43,12 @@ def _province_cards(user) -> list[dict]:
     return cards
 
 
-@workspace_page
+@login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """Where everyone lands after logging in; a reader has no workspace: the home page."""
     user = request.user
+    if not has_workspace(user):
+        return redirect("web:home")
     roles = list(user.roles.select_related("province").prefetch_related("themes"))
     leads = [r for r in roles if r.role == Role.THEME_LEAD]
     lead_themes = Theme.objects.filter(roleassignment__in=leads).distinct().order_by("number")
