@@ -328,6 +328,24 @@ SETTINGS: tuple[Setting, ...] = (
         "(no worker running, or one that cannot keep up).",
         int,
     ),
+    Setting(
+        "KOERS_FOLLOW_UP_DUE_DAYS",
+        28,
+        "Days after a meeting by which each province should have recorded its follow-up "
+        "steps; later they show as overdue and a reminder is sent.",
+        int,
+    ),
+    Setting(
+        "KOERS_FOLLOW_UP_REMINDER_FROM",
+        "koers@ipo.nl",
+        "Sender address of the follow-up reminder e-mails.",
+    ),
+    Setting(
+        "KOERS_EMAIL_HOST",
+        None,
+        "SMTP server for e-mail, as `host` or `host:port`. Empty means e-mails are written "
+        "to the console (development).",
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "koers.jobs",
     "koers.observability",
     "koers.search",
+    "koers.meetings",
     "koers.workprogramme",
     "koers.faunaschade",
     "koers.review",
@@ -227,6 +228,14 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = 31536000
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# E-mail (follow-up reminders): the console unless an SMTP server is named.
+if config("KOERS_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST, _, _port = config("KOERS_EMAIL_HOST").partition(":")
+    EMAIL_PORT = int(_port or 25)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 REST_FRAMEWORK = {
     # Province systems send "Authorization: Token …"; the site's own pages use the session.

@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("koers.web.urls")),
     path("werkprogramma/", include("koers.workprogramme.urls")),
     path("open-data/", include("koers.publication.urls")),
+    path("overleg/", include("koers.meetings.urls")),
     path("werkruimte/", include("koers.workspace.urls")),
     path("toets/", include("koers.review.urls")),
     path("faunaschade/", include("koers.faunaschade.urls")),

@@ -29,6 +29,10 @@ class Action(StrEnum):
     ASSESS_GOAL = "review.assess"
     ADOPT_REVIEW = "review.adopt"
     PUBLISH_REPORT = "report.publish"
+    PREPARE_MEETING = "meeting.prepare"
+    ADOPT_POSITION = "position.adopt"
+    UPDATE_FOLLOW_UP = "followup.update"
+    PUBLISH_FOLLOW_UP = "followup.publish"
 
 
 PO, LEAD, STEWARD, ANALYST = (
@@ -61,6 +65,12 @@ RULES: dict[Action, frozenset[str]] = {
     Action.ASSESS_GOAL: frozenset({PO, LEAD}),
     Action.ADOPT_REVIEW: frozenset({PO}),
     Action.PUBLISH_REPORT: frozenset({PO}),
+    # Meetings of a BAC: its theme lead (theme-scoped); other bodies: the programme office.
+    Action.PREPARE_MEETING: frozenset({PO, LEAD}),
+    Action.ADOPT_POSITION: frozenset({PO, LEAD}),
+    # A province's follow-up: its own steward (province-scoped); the programme office all.
+    Action.UPDATE_FOLLOW_UP: frozenset({PO, STEWARD}),
+    Action.PUBLISH_FOLLOW_UP: frozenset({PO}),
 }
 
 #: Actions a theme lead may do only for their own themes (the ``theme`` argument of can()).
@@ -70,6 +80,8 @@ THEME_SCOPED: frozenset[Action] = frozenset(
         Action.ASSESS_GOAL,
         Action.EDIT_WORK_PROGRAMME,
         Action.UPDATE_ACTIVITY_STATUS,
+        Action.PREPARE_MEETING,
+        Action.ADOPT_POSITION,
     }
 )
 

@@ -1,0 +1,63 @@
+"""Joint positions: every change is a new version; adoption links a meeting's decision."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Max
+
+from koers.accounts.permissions import Action, require
+from koers.meetings.indexing import reindex_standpunt
+from koers.meetings.models import Besluit, Standpunt, StandpuntStatus, StandpuntVersie
+
+
+class PositionRefused(ValueError):
+    """A position version that cannot be recorded as given (code ``position_refused``)."""
+
+    code = "position_refused"
+
+
+def _theme_of(besluit: Besluit | None, doelen) -> object | None:
+    if besluit is not None and besluit.agendapunt.vergadering.gremium.thema_id:
+        return besluit.agendapunt.vergadering.gremium.thema
+    goals = list(doelen)
+    return goals[0].theme if goals else None
+
+
+@transaction.atomic
+def new_version(
+    user,
+    standpunt: Standpunt | None,
+    *,
+    titel: str,
+    tekst: str,
+    arena: str,
+    geadresseerden: str,
+    status: str = StandpuntStatus.CONCEPT,
+    besluit: Besluit | None = None,
+    doelen=(),
+) -> StandpuntVersie:
+    """Add a version to ``standpunt`` (a new position when None); earlier versions stay."""
+    require(user, Action.ADOPT_POSITION, theme=_theme_of(besluit, doelen))
+    if status == StandpuntStatus.VASTGESTELD and besluit is None:
+        raise PositionRefused(
+            "Een standpunt wordt vastgesteld door een besluit: kies de vergadering en het "
+            "agendapunt waarin het is vastgesteld."
+        )
+    if standpunt is None:
+        standpunt = Standpunt.objects.create()
+    latest = standpunt.versies.aggregate(n=Max("versie"))["n"] or 0
+    versie = StandpuntVersie.objects.create(
+        standpunt=standpunt,
+        versie=latest + 1,
+        titel=titel,
+        tekst=tekst,
+        arena=arena,
+        geadresseerden=geadresseerden,
+        status=status,
+        besluit=besluit,
+        vergadering=besluit.agendapunt.vergadering if besluit else None,
+        aangemaakt_door=user,
+    )
+    versie.doelen.set(doelen)
+    reindex_standpunt(standpunt)
+    return versie

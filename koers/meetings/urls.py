@@ -1,0 +1,28 @@
+"""Pages of Overleg under /overleg/ (Dutch) and /en/overleg/."""
+
+from django.urls import path
+
+from koers.meetings.views import pages, prepare
+
+app_name = "meetings"
+urlpatterns = [
+    path("", pages.overview, name="overview"),
+    path("zoeken", pages.search_page, name="search"),
+    path("vergaderingen/nieuw", prepare.plan, name="plan"),
+    path("vergaderingen/<int:pk>", pages.meeting, name="vergadering"),
+    path("vergaderingen/<int:pk>/agendapunten", prepare.add_item, name="add-item"),
+    path("vergaderingen/<int:pk>/status", prepare.change_status, name="status"),
+    path(
+        "vergaderingen/<int:pk>/opvolging/<str:province>",
+        prepare.record_follow_up,
+        name="follow-up",
+    ),
+    path("agendapunten/<int:pk>/documenten", prepare.add_document, name="add-document"),
+    path("agendapunten/<int:pk>/besluit", prepare.decide, name="decide"),
+    path("documenten/<int:pk>", pages.document, name="document"),
+    path("standpunten/nieuw", prepare.position_version, name="standpunt-new"),
+    path("standpunten/<int:pk>", pages.position, name="standpunt"),
+    path("standpunten/<int:pk>/nieuwe-versie", prepare.position_version, name="standpunt-version"),
+    path("opvolging/<slug:code>", pages.follow_up_overview, name="follow-up-overview"),
+    path("opvolging/<slug:code>/publiceren", prepare.publish_follow_up, name="follow-up-publish"),
+]
