@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "koers.workprogramme",
     "koers.faunaschade",
     "koers.review",
+    "koers.reporting",
 ]
 
 MIDDLEWARE = [

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("overleg/", include("koers.meetings.urls")),
     path("werkruimte/", include("koers.workspace.urls")),
     path("toets/", include("koers.review.urls")),
+    path("rapportages/", include("koers.reporting.urls")),
     path("faunaschade/", include("koers.faunaschade.urls")),
     path("inloggen", LoginView.as_view(), name="login"),
     path("uitloggen", auth_views.LogoutView.as_view(), name="logout"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
@@ -23,6 +25,11 @@ ADMS = Namespace("http://www.w3.org/ns/adms#")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 PUBLISHER = {"nl": "Interprovinciaal Overleg (IPO)", "en": "Interprovincial Consultation (IPO)"}
 PREFIXES = {"dcat": DCAT, "dct": DCTERMS, "foaf": FOAF, "vcard": VCARD, "adms": ADMS, "skos": SKOS}
+
+
+#: Other apps' datasets in the catalogue (the progress reports, …): each is called with
+#: (graph, site, publisher=…, contact=…) and adds its own dcat:Dataset subjects.
+CATALOGUE_EXTENSIONS: list[Callable[..., None]] = []
 
 
 def _graph() -> Graph:
@@ -171,6 +178,8 @@ def catalogue_graph(publication: Publication, site: Site) -> Graph:
     if publication.last_published:
         modified = Literal(publication.last_published, datatype=XSD.dateTime)
         graph.add((catalogue, DCTERMS.modified, modified))
+    for extend in CATALOGUE_EXTENSIONS:
+        extend(graph, site, publisher=publisher, contact=_contact(graph, site))
     for dataset in sorted(graph.subjects(RDF.type, DCAT.Dataset)):
         graph.add((catalogue, DCAT.dataset, dataset))
     return graph

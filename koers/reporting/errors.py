@@ -1,0 +1,16 @@
+"""Why a report could not be made or found, each with a stable code."""
+
+from __future__ import annotations
+
+from koers.errors import KoersError
+
+
+class ReportError(KoersError):
+    code = "report"
+    title = "Voortgangsrapportage"
+
+
+class ReportFileMissing(ReportError):
+    """The kept file of a report version is gone from the data folder."""
+
+    code = "report_file_missing"
