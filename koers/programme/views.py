@@ -18,13 +18,14 @@ from koers.programme.forms import GoalAdjustmentForm
 from koers.programme.versioning import adjust_goal
 from koers.web.figure_block import figure_block
 from koers.web.figures import current_language, indicator_view, latest_national, public_areas
-from koers.web.overview import coverage_by_theme, recently_published
+from koers.web.overview import coverage_by_theme, goal_tiles, recently_published, target_count
 from koers.web.status import STYLES, status_style
 from koers.web.targets import goal_statuses, targets_of
 
 
 def programme_overview(request):
-    """The programme at a glance: every goal's status, the newest figures and the coverage."""
+    """The programme at a glance: every goal with its indicators' status (a goal grid), how
+    many goals have a measurable target, the newest figures and the coverage per theme."""
     programme = queries.current_programme()
     themes = list(programme.themes.all())
     goals = [goal for theme in themes for goal in theme.goals.all()]
@@ -32,20 +33,20 @@ def programme_overview(request):
     counts = Counter(s.status for s in statuses.values())
     indicators = list(Indicator.objects.exclude(status="peer").prefetch_related("goals"))
     latest = {i.code: latest_national(i) for i in indicators}
-    with_data = {code for code, row in latest.items() if row}
+    tiles = goal_tiles(goals, statuses, indicators, latest)
+    by_theme = {t: [tile for tile in tiles if tile.goal.theme_id == t.pk] for t in themes}
     return render(
         request,
         "programme/overview.html",
         {
             "programme": programme,
-            "themes": [
-                {"theme": t, "goals": [(g, statuses[g.pk]) for g in t.goals.all()]} for t in themes
-            ],
+            "themes": [{"theme": t, "tiles": by_theme[t]} for t in themes],
+            "targets": target_count(statuses),
             "legend": list(STYLES.values()),
             "summary": [(style, counts[code]) for code, style in STYLES.items() if counts[code]],
             "recent": recently_published(indicators, latest),
-            "coverage": coverage_by_theme(themes, indicators, with_data),
-            "with_data": len(with_data),
+            "coverage": coverage_by_theme(by_theme),
+            "with_data": sum(1 for row in latest.values() if row),
             "indicator_total": len(indicators),
             "nav": "programme",
         },
@@ -53,13 +54,25 @@ def programme_overview(request):
 
 
 def theme_detail(request, number: str):
+    """A theme's goals, each with its status and its indicators' figures and status."""
     theme = queries.theme_by_number(number)
     goals = list(theme.goals.all())
     statuses = goal_statuses(goals)
+    indicators = list(
+        Indicator.objects.exclude(status="peer")
+        .filter(goals__theme=theme)
+        .distinct()
+        .prefetch_related("goals")
+    )
+    latest = {i.code: latest_national(i) for i in indicators}
     return render(
         request,
         "programme/theme.html",
-        {"theme": theme, "goals": [(g, statuses[g.pk]) for g in goals], "nav": "programme"},
+        {
+            "theme": theme,
+            "tiles": goal_tiles(goals, statuses, indicators, latest),
+            "nav": "programme",
+        },
     )
 
 

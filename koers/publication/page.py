@@ -27,6 +27,7 @@ def dataset_facts(publication: Publication) -> list[dict]:
             "name": info.name,
             "description": info.description,
             "unit": info.unit,
+            "unit_multiplier": info.unit_multiplier,
             "source_label": info.source_label,
             "last_published": info.last_published.isoformat() if info.last_published else None,
         }

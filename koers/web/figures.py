@@ -203,7 +203,12 @@ def _regional(by_area, areas, provinces, period) -> list[dict]:
 
 
 def latest_national(indicator: Indicator) -> dict | None:
-    """The newest national figure of the default breakdown, or None before publication."""
+    """The national headline of the default breakdown, or None before publication.
+
+    Honest by construction: the newest *complete* period (full coverage) is preferred over a
+    newer partial one (`newer_partial` names that period); a row that is one part of a
+    breakdown without a published total says so (`is_part`), never posing as the total.
+    """
     table = aggregates(
         indicator.code,
         area=NATIONAL,
@@ -214,6 +219,11 @@ def latest_national(indicator: Indicator) -> dict | None:
     if not rows:
         return None
     chosen = min({r["breakdown"] for r in rows}, key=lambda b: _option_order(indicator, b))
-    row = max((r for r in rows if r["breakdown"] == chosen), key=lambda r: _start(r["period"]))
+    mine = [r for r in rows if r["breakdown"] == chosen]
+    newest = max(mine, key=lambda r: _start(r["period"]))
+    complete = [r for r in mine if not r.get("partial")]
+    row = max(complete, key=lambda r: _start(r["period"])) if complete else newest
     row["breakdown_label"] = breakdown_label(indicator, chosen)
+    row["is_part"] = chosen != TOTAL
+    row["newer_partial"] = newest["period"] if row is not newest else None
     return row

@@ -59,9 +59,12 @@ def test_the_home_page_shows_the_latest_figures_and_coverage(client, published_w
     section = html.split('id="nieuwste-cijfers"', 1)[1].split("</section>", 1)[0]
     assert 'href="/indicator/wind_vermogen"' in section
     assert "12 van 12 provincies" in section and "Nederland, 2024" in section
-    coverage = table_with(html, "Indicatoren met gepubliceerde cijfers per thema")
+    coverage = table_with(html, "Doelen met gepubliceerde cijfers per thema")
     klimaat = next(r for r in coverage.rows if r[0].startswith("2.1"))
-    assert re.fullmatch(r"\d+ van \d+", klimaat[1]) and not klimaat[1].startswith("0 ")
+    # Goals with data, not goals: wind figures serve 2.1.2 and 2.1.4 of the theme's 4 goals.
+    assert klimaat[1] == "2 van 4"
+    landelijk = next(r for r in coverage.rows if r[0].startswith("2.2"))
+    assert landelijk[1] == "0 van 5"
 
 
 def test_the_goal_page_shows_targets_with_progress_forecast_and_indicator_figures(
@@ -88,7 +91,16 @@ def test_province_lines_on_the_goal_page_are_asked_for_with_a_form(client, publi
     assert "/indicator/wind_vermogen.csv?uitsplitsing=_T&amp;provincie=PV29" in html
 
 
-def test_the_theme_page_lists_goals_with_their_status(client, wind_target):
+def test_the_theme_page_shows_each_goals_indicators_with_figure_and_status(client, wind_target):
+    from koers.analytics.progress import STATUS_LABELS, progress_for
+
     html = client.get("/thema/2.1").content.decode()
-    assert html.count('class="status status--') == 4
-    assert "Opgesteld vermogen windenergie op land (Nederland)" in html
+    assert html.count('class="goal-list__head"') == 4
+    table = table_with(html, "Indicatoren van doel 2.1.2: nieuwste landelijke cijfer en status")
+    wind = next(r for r in table.rows[1:] if r[0] == "Opgesteld vermogen windenergie op land")
+    assert wind[1] == "6.955 MW" and wind[2] == "2024"
+    assert wind[3] == STATUS_LABELS[progress_for(wind_target)["status"]]
+    turbines = next(r for r in table.rows[1:] if r[0] == "Opgestelde windturbines op land")
+    assert turbines[3] == "geen streefwaarde", "an indicator without a target gets no status"
+    other = table_with(html, "Indicatoren van doel 2.1.4: nieuwste landelijke cijfer en status")
+    assert all(r[3] == "geen streefwaarde" for r in other.rows[1:]), "the target names 2.1.2"
