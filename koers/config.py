@@ -253,6 +253,14 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "KOERS_FAUNASCHADE_RETENTION_DAYS",
+        2555,
+        "Days after a faunaschade claim is closed before its personal data (applicant, KvK, "
+        "IBAN, parcel names) is removed; the figures stay. Default seven years, the fiscal "
+        "retention period; set it to what the province's records policy says.",
+        int,
+    ),
+    Setting(
         "KOERS_FAULT_POINT",
         None,
         "Test-only: the named point in an import (e.g. `after_batch_3`) where the process "

@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     PROVINCE_STEWARD = "province_steward", _("datasteward provincie")
     ANALYST = "analyst", _("analist")
     READER = "reader", _("lezer")
+    CLAIMS_HANDLER = "claims_handler", _("schadebehandelaar (BIJ12)")
 
 
 class RoleSource(models.TextChoices):

@@ -33,6 +33,7 @@ class Action(StrEnum):
     ADOPT_POSITION = "position.adopt"
     UPDATE_FOLLOW_UP = "followup.update"
     PUBLISH_FOLLOW_UP = "followup.publish"
+    HANDLE_CLAIMS = "faunaschade.claims"
 
 
 PO, LEAD, STEWARD, ANALYST = (
@@ -71,6 +72,9 @@ RULES: dict[Action, frozenset[str]] = {
     # A province's follow-up: its own steward (province-scoped); the programme office all.
     Action.UPDATE_FOLLOW_UP: frozenset({PO, STEWARD}),
     Action.PUBLISH_FOLLOW_UP: frozenset({PO}),
+    # Claims hold personal data (AVG): only BIJ12's claims handlers see them; everyone else
+    # sees the public aggregates, with small cells hidden.
+    Action.HANDLE_CLAIMS: frozenset({Role.CLAIMS_HANDLER}),
 }
 
 #: Actions a theme lead may do only for their own themes (the ``theme`` argument of can()).

@@ -17,6 +17,7 @@ from koers.cli.faunaschade import faunaschade
 from koers.cli.init import init
 from koers.cli.openapi import openapi
 from koers.cli.programme import programme
+from koers.cli.rapportage import rapportage
 from koers.cli.serve import serve
 from koers.cli.tokens import tokens
 from koers.cli.users import users
@@ -59,6 +60,7 @@ cli.add_command(users)
 cli.add_command(doctor)
 cli.add_command(deliveries)
 cli.add_command(publish)
+cli.add_command(rapportage)
 cli.add_command(werkprogramma)
 cli.add_command(voorbeeld)
 cli.add_command(faunaschade)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from koers.cli.base import fail
+from koers.cli.base import fail, setup_django
 
 REGIMES = click.option(
     "--regimes",
@@ -115,3 +115,15 @@ def compare_regimes(on, as_json: bool, regimes_dir: Path | None) -> None:
         for province, cell in row.items():
             text = "geen regime bekend" if cell is None else f"{cell.text}  [{cell.source}]"
             click.echo(f"  {province}  {text}")
+
+
+@faunaschade.command("opschonen")
+def remove_personal_data() -> None:
+    """Remove the personal data of claims closed longer ago than KOERS_FAUNASCHADE_RETENTION_DAYS.
+
+    The figures (province, species, crop, amounts, dates) stay for the monitor.
+    """
+    setup_django()
+    from koers.faunaschade.claims import remove_personal_data as remove
+
+    click.echo(f"personal data removed from {remove()} claim(s)")

@@ -7,7 +7,9 @@ from koers.cli.base import fail, setup_django
 ROLE = click.option(
     "--role",
     required=True,
-    type=click.Choice(["programme_office", "theme_lead", "province_steward", "analyst", "reader"]),
+    type=click.Choice(
+        ["programme_office", "theme_lead", "province_steward", "analyst", "reader", "claims_handler"]
+    ),
     help="What the account may do (docs/security.md, 'Roles').",
 )
 PROVINCE = click.option("--province", help="Province code, for a province steward (e.g. PV25).")

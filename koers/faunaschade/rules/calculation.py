@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from koers.faunaschade.rules.claim import Claim, DamageItem
+from koers.faunaschade.rules.claim import Claim, ClaimError, DamageItem
 from koers.faunaschade.rules.regime import Regime, Rule, Source, Unknown
 from koers.faunaschade.rules.workdays import deadline, working_days_after
 
@@ -43,6 +43,8 @@ class Decision:
     rejection: str = ""
     provisional: list[str] = field(default_factory=list)
     handler_checks: list[str] = field(default_factory=list)
+    #: Positions of the damage items that survived exclusions and prevention.
+    eligible_items: list[int] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         """The JSON form printed by ``koers faunaschade beslis`` (keys Dutch, as the API)."""
@@ -55,6 +57,7 @@ class Decision:
             "naar_behandelaar": self.manual_reasons,
             "voorlopig": self.provisional,
             "controlepunten": self.handler_checks,
+            "posten_in_aanmerking": self.eligible_items,
             "stappen": [
                 {
                     "stap": s.number,
@@ -413,6 +416,10 @@ class _Calculation:
         items = self.taxed()
         items = self.exclusions(items)
         items = self.prevention(items)
+        kept = {id(item) for item in items}
+        self.decision.eligible_items = [
+            i for i, item in enumerate(self.claim.items) if id(item) in kept
+        ]
         payout = self.own_risk(items)
         payout = self.minimum_payout(payout)
         self.decision.payout_cents = self.rounding(payout)
@@ -442,4 +449,10 @@ def _rules_source(rules: tuple[Rule, ...]) -> str:
 
 def decide(claim: Claim, regime: Regime) -> Decision:
     """Decide ``claim`` under ``regime``; the result names every step and its article."""
+    if claim.untaxed:
+        first = claim.untaxed[0]
+        raise ClaimError(
+            f"schadeposten[{first}].getaxeerd: ontbreekt; een aanvraag wordt beslist na de taxatie",
+            field=f"schadeposten[{first}].getaxeerd",
+        )
     return _Calculation(claim, regime).run()

@@ -36,7 +36,7 @@ class DamageItem:
     crop_category: str
     species: str
     species_groups: tuple[str, ...]
-    taxed_cents: int
+    taxed_cents: int | None  # None until the assessor has taxed it
     damage_date: date
     zones: tuple[str, ...]
     prevention: tuple[str, ...]
@@ -64,6 +64,11 @@ class Claim:
     own_risk_minimum_charged_cents: int
     exemption: Exemption
     items: tuple[DamageItem, ...]
+
+    @property
+    def untaxed(self) -> list[int]:
+        """Positions of damage items the assessor has not taxed yet."""
+        return [i for i, item in enumerate(self.items) if item.taxed_cents is None]
 
     @property
     def decisive_dates(self) -> dict[str, date]:
@@ -186,7 +191,7 @@ def _item(raw: Any, index: int, species: Species) -> DamageItem:
         crop_category=category,
         species=code,
         species_groups=species[code],
-        taxed_cents=f.money("getaxeerd"),
+        taxed_cents=None if f.data.get("getaxeerd") in (None, "") else f.money("getaxeerd"),
         damage_date=f.date("schadedatum"),  # type: ignore[arg-type]
         zones=f.strings("gebieden"),
         prevention=f.strings("preventie"),
