@@ -12,6 +12,11 @@ urlpatterns = [
     path("aanleveren/uploaden", deliver.upload, name="upload"),
     path("aanleveringen/<int:pk>", delivery.delivery_detail, name="delivery"),
     path("aanleveringen/<int:pk>/status", delivery.delivery_transition, name="transition"),
+    path(
+        "aanleveringen/<int:pk>/publiceren",
+        delivery.publish_confirmation,
+        name="publish-confirm",
+    ),
     path("aanleveringen/<int:pk>/vier-ogen", delivery.delivery_exception, name="four-eyes"),
     path(
         "aanleveringen/<int:pk>/opnieuw-valideren",

@@ -120,7 +120,10 @@ def test_the_office_publishes_and_the_new_numbers_are_public(
 
     page.get_by_role("link", name="Publiceren", exact=True).first.click()
     assert_accessible(page, "workspace-publish")
-    page.get_by_role("button", name=f"Publiceer #{delivery.pk}").click()
+    page.get_by_role("link", name=f"Publiceer #{delivery.pk}").click()
+    assert page.get_by_role("heading", name="Wat er verandert op de openbare site").is_visible()
+    assert_accessible(page, "workspace-publish-confirm")
+    page.get_by_role("button", name="Ja, publiceren").click()
     assert page.get_by_text("Er wacht niets op publicatie.").is_visible()
     delivery.refresh_from_db()
     assert delivery.status == "published"

@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from koers.accounts.permissions import Action, can
+from koers.accounts.permissions import Action, can, require
 from koers.deliveries import four_eyes, staleness
 from koers.deliveries.models import Delivery, DeliveryStatus
 from koers.deliveries.reports import delivery_summary
@@ -26,6 +27,7 @@ from koers.jobs.status import latest_import_job, pending_withdrawal
 from koers.jobs.tasks import request_withdrawal
 from koers.workspace.access import workspace_page
 from koers.workspace.findings import report_for
+from koers.workspace.preview import preview_of
 from koers.workspace.views.deliver import upload_form
 from koers.workspace.views.layout import render_page
 from koers.workspace.views.standing import STALE_MESSAGE, standing_context
@@ -67,6 +69,9 @@ def _steps(delivery: Delivery) -> list[dict]:
     ]
 
 
+#: Statuses whose values are stored but not yet public: their page shows what would change.
+PREVIEWED = (DeliveryStatus.VALIDATED, DeliveryStatus.SUBMITTED, DeliveryStatus.APPROVED)
+
 FOUR_EYES_MESSAGE = gettext_lazy(
     "Vier ogen: u heeft deze aanlevering zelf geüpload en mag haar daarom niet zelf "
     "goedkeuren of publiceren. Vraag een collega, of het programmabureau om een uitzondering."
@@ -100,8 +105,10 @@ def delivery_detail(request: HttpRequest, pk: int) -> HttpResponse:
     reupload = delivery.status == DeliveryStatus.REJECTED and can(
         request.user, Action.UPLOAD_DELIVERY, province=province
     )
+    previewed = delivery.status in PREVIEWED
     context = {
         "delivery": delivery,
+        "preview": preview_of(delivery) if previewed else None,
         "summary": delivery_summary(delivery),
         "report": report_for(delivery),
         "actions": actions_for(request.user, delivery),
@@ -114,6 +121,26 @@ def delivery_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "stale_message": STALE_MESSAGE,
     }
     return render_page(request, "workspace/delivery.html", context, current="workspace:deliver")
+
+
+@workspace_page
+@require_GET
+def publish_confirmation(request: HttpRequest, pk: int) -> HttpResponse:
+    """Before publishing: what changes on the public site, and one button to go ahead."""
+    delivery = get_object_or_404(
+        Delivery.objects.visible_to(request.user).select_related("file", "province"), pk=pk
+    )
+    require(request.user, Action.PUBLISH_DELIVERY, province=delivery.province)
+    if delivery.status != DeliveryStatus.APPROVED:
+        messages.error(request, _("Alleen een goedgekeurde aanlevering kan gepubliceerd worden."))
+        return redirect("workspace:delivery", pk=delivery.pk)
+    back = request.GET.get("terug", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("workspace:delivery", args=[delivery.pk])
+    context = {"delivery": delivery, "preview": preview_of(delivery), "back": back, "next": back}
+    return render_page(
+        request, "workspace/publish_confirm.html", context, current="workspace:publish"
+    )
 
 
 @workspace_page
