@@ -211,7 +211,7 @@ def means_chart(
                 "field": "goal",
                 "type": "nominal",
                 "title": labels["goal"],
-                "axis": {"labelAngle": 0},
+                "axis": {"labelAngle": -45},
             },
             "xOffset": {"field": "measure", "sort": measures},
             "y": {

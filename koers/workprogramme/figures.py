@@ -79,7 +79,7 @@ def timeline(rows: Sequence[ActivityRow], *, key: str, today: datetime.date) -> 
     late = sum(1 for row in rows if row.is_late)
     first, last = min(r.start for r in rows), max(r.end for r in rows)
     summary = _(
-        "Tijdlijn van %(count)s activiteiten van %(first)s tot %(last)s; %(late)s lopen uit. "
+        "Tijdlijn van %(count)s activiteiten van %(first)s tot %(last)s; uitlopend: %(late)s. "
         "De tabel hieronder noemt elke activiteit met haar periode en status."
     ) % {"count": len(rows), "first": first.isoformat(), "last": last.isoformat(), "late": late}
     spec = timeline_chart(
@@ -107,6 +107,8 @@ def means(themes: Sequence[ThemeBalance], *, key: str) -> Chart | None:
     bars = []
     for theme in themes:
         for goal in theme.goals:
+            if not (goal.means.budget_planned or goal.means.budget_realised):
+                continue  # the table lists every goal; the chart only those with a budget
             for measure, amount in (
                 (planned, goal.means.budget_planned),
                 (realised, goal.means.budget_realised),
