@@ -16,6 +16,13 @@ from koers.deliveries.api.viewsets import (
     WaarnemingViewSet,
 )
 from koers.indicators.api.viewsets import IndicatorViewSet
+from koers.meetings.api.viewsets import (
+    AgendapuntViewSet,
+    BesluitViewSet,
+    InformatieobjectViewSet,
+    StandpuntViewSet,
+    VergaderingViewSet,
+)
 from koers.programme.api.viewsets import DoelViewSet, ThemaViewSet
 from koers.workprogramme.api.viewsets import ActiviteitViewSet, WerkprogrammaViewSet
 
@@ -35,6 +42,11 @@ router.register("aanleveringen", AanleveringViewSet, basename="aanlevering")
 router.register(
     "verwachte-aanleveringen", VerwachteAanleveringViewSet, basename="verwachte-aanlevering"
 )
+router.register("vergaderingen", VergaderingViewSet, basename="vergadering")
+router.register("agendapunten", AgendapuntViewSet, basename="agendapunt")
+router.register("besluiten", BesluitViewSet, basename="besluit")
+router.register("informatieobjecten", InformatieobjectViewSet, basename="informatieobject")
+router.register("standpunten", StandpuntViewSet, basename="standpunt")
 
 urlpatterns = [
     path("openapi.json", OpenApiView.as_view(), name="openapi"),

@@ -16,11 +16,17 @@ class PositionRefused(ValueError):
     code = "position_refused"
 
 
-def _theme_of(besluit: Besluit | None, doelen) -> object | None:
+def _theme_of(besluit: Besluit | None, doelen, standpunt: Standpunt | None) -> object | None:
+    """The theme a lead must hold: of the deciding BAC, else of the goals, else as before."""
     if besluit is not None and besluit.agendapunt.vergadering.gremium.thema_id:
         return besluit.agendapunt.vergadering.gremium.thema
     goals = list(doelen)
-    return goals[0].theme if goals else None
+    if goals:
+        return goals[0].theme
+    previous = standpunt.huidige_versie if standpunt is not None else None
+    if previous is not None:
+        return _theme_of(previous.besluit, previous.doelen.all(), None)
+    return None
 
 
 @transaction.atomic
@@ -37,7 +43,7 @@ def new_version(
     doelen=(),
 ) -> StandpuntVersie:
     """Add a version to ``standpunt`` (a new position when None); earlier versions stay."""
-    require(user, Action.ADOPT_POSITION, theme=_theme_of(besluit, doelen))
+    require(user, Action.ADOPT_POSITION, theme=_theme_of(besluit, doelen, standpunt))
     if status == StandpuntStatus.VASTGESTELD and besluit is None:
         raise PositionRefused(
             "Een standpunt wordt vastgesteld door een besluit: kies de vergadering en het "

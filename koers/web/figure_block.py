@@ -17,6 +17,7 @@ from koers.engine.periods import parse_period, period_label
 from koers.indicators.models import Target
 from koers.web.figures import NATIONAL, IndicatorView, current_language
 from koers.web.numbers import format_number, format_value, unit_label
+from koers.web.ranking import rank_direction, rank_regional
 from koers.web.summaries import chart_summary
 from koers.web.targets import TargetProgress, chart_targets, targets_of
 
@@ -212,3 +213,4 @@ def figure_block(
         block.svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{key}-summary" ', 1)
         block.map = province_map(view, highlight=highlight, key=key)
     return block
+    rank_regional(view, rank_direction(view.indicator, targets))

@@ -42,6 +42,7 @@ class IndicatorView:
     regional: list[dict]  # one row per province at `period`, value None when missing
     unallocated: dict | None
     areas: dict[str, Area] = field(repr=False)
+    rank_direction: int | None = None  # set by web.ranking: 1, -1, or None (no fair rank)
 
     @property
     def has_data(self) -> bool:
@@ -192,13 +193,8 @@ def _regional(by_area, areas, provinces, period) -> list[dict]:
                 "lineage_id": None,
             }
         )
-    ranked = sorted((r for r in rows if r["value"] is not None), key=lambda r: -r["value"])
     for row in rows:
-        row["rank"] = (
-            1 + sum(1 for other in ranked if other["value"] > row["value"])
-            if row["value"] is not None
-            else None
-        )
+        row["rank"] = None  # only with a direction and a normalisation: web.ranking
     return rows
 
 
