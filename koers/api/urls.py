@@ -15,6 +15,7 @@ from koers.deliveries.api.viewsets import (
     VerwachteAanleveringViewSet,
     WaarnemingViewSet,
 )
+from koers.faunaschade.api.viewsets import CijfersView, RegelingViewSet
 from koers.indicators.api.viewsets import IndicatorViewSet
 from koers.meetings.api.viewsets import (
     AgendapuntViewSet,
@@ -24,6 +25,8 @@ from koers.meetings.api.viewsets import (
     VergaderingViewSet,
 )
 from koers.programme.api.viewsets import DoelViewSet, ThemaViewSet
+from koers.reporting.api.viewsets import RapportageViewSet
+from koers.review.api.viewsets import ToetsrondeViewSet, VoorstelViewSet
 from koers.workprogramme.api.viewsets import ActiviteitViewSet, WerkprogrammaViewSet
 
 app_name = "api"
@@ -39,9 +42,13 @@ router.register("waarnemingen", WaarnemingViewSet, basename="waarneming")
 router.register("aggregaten", AggregaatViewSet, basename="aggregaat")
 router.register("voortgang", VoortgangViewSet, basename="voortgang")
 router.register("aanleveringen", AanleveringViewSet, basename="aanlevering")
+router.register("faunaschade-regelingen", RegelingViewSet, basename="faunaschade-regeling")
 router.register(
     "verwachte-aanleveringen", VerwachteAanleveringViewSet, basename="verwachte-aanlevering"
 )
+router.register("toetsrondes", ToetsrondeViewSet, basename="toetsronde")
+router.register("voorstellen", VoorstelViewSet, basename="voorstel")
+router.register("rapportages", RapportageViewSet, basename="rapportage")
 router.register("vergaderingen", VergaderingViewSet, basename="vergadering")
 router.register("agendapunten", AgendapuntViewSet, basename="agendapunt")
 router.register("besluiten", BesluitViewSet, basename="besluit")
@@ -50,6 +57,7 @@ router.register("standpunten", StandpuntViewSet, basename="standpunt")
 
 urlpatterns = [
     path("openapi.json", OpenApiView.as_view(), name="openapi"),
+    path("faunaschade-cijfers", CijfersView.as_view(), name="faunaschade-cijfers"),
     re_path(r"^herkomst/(?P<herkomstId>.+)$", HerkomstView.as_view(), name="herkomst-detail"),
     *router.urls,
     path("", UnknownResourceView.as_view(), name="root"),
