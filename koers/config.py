@@ -253,14 +253,6 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
-        "KOERS_FAUNASCHADE_RETENTION_DAYS",
-        2555,
-        "Days after a faunaschade claim is closed before its personal data (applicant, KvK, "
-        "IBAN, parcel names) is removed; the figures stay. Default seven years, the fiscal "
-        "retention period; set it to what the province's records policy says.",
-        int,
-    ),
-    Setting(
         "KOERS_FAULT_POINT",
         None,
         "Test-only: the named point in an import (e.g. `after_batch_3`) where the process "
@@ -336,24 +328,6 @@ SETTINGS: tuple[Setting, ...] = (
         "(no worker running, or one that cannot keep up).",
         int,
     ),
-    Setting(
-        "KOERS_FOLLOW_UP_DUE_DAYS",
-        28,
-        "Days after a meeting by which each province should have recorded its follow-up "
-        "steps; later they show as overdue and a reminder is sent.",
-        int,
-    ),
-    Setting(
-        "KOERS_FOLLOW_UP_REMINDER_FROM",
-        "koers@ipo.nl",
-        "Sender address of the follow-up reminder e-mails.",
-    ),
-    Setting(
-        "KOERS_EMAIL_HOST",
-        None,
-        "SMTP server for e-mail, as `host` or `host:port`. Empty means e-mails are written "
-        "to the console (development).",
-    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
@@ -382,8 +356,17 @@ def _default_data_dir() -> Path:
     return Path("var")
 
 
+#: The embedded database in the data folder (when KOERS_DATABASE_URL is empty).
+SQLITE_FILE = "koers.sqlite3"
+
+
+def data_dir_path() -> Path:
+    """Where the data folder is, without creating it."""
+    return Path(config("KOERS_DATA_DIR") or _default_data_dir()).resolve()
+
+
 def data_dir() -> Path:
     """The data folder, created on first use."""
-    path = Path(config("KOERS_DATA_DIR") or _default_data_dir()).resolve()
+    path = data_dir_path()
     path.mkdir(parents=True, exist_ok=True)
     return path

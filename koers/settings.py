@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 
 from koers.accounts.claims import check_role_map
-from koers.config import ConfigurationError, config, data_dir
+from koers.config import SQLITE_FILE, ConfigurationError, config, data_dir
 from koers.observability.errors import init_error_reporting
 from koers.observability.logs import logging_config
 
@@ -75,11 +75,9 @@ INSTALLED_APPS = [
     "koers.jobs",
     "koers.observability",
     "koers.search",
-    "koers.meetings",
     "koers.workprogramme",
     "koers.faunaschade",
     "koers.review",
-    "koers.reporting",
 ]
 
 MIDDLEWARE = [
@@ -119,7 +117,7 @@ TEMPLATES = [
     },
 ]
 
-_default_db = f"sqlite:///{DATA_DIR / 'koers.sqlite3'}"
+_default_db = f"sqlite:///{DATA_DIR / SQLITE_FILE}"
 DATABASES = {
     "default": dj_database_url.parse(config("KOERS_DATABASE_URL") or _default_db, conn_max_age=60)
 }
@@ -155,7 +153,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "workspace:home"  # readers without a workspace go on to the home page
+LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
 
 AXES_FAILURE_LIMIT = config("KOERS_LOGIN_FAILURE_LIMIT")
@@ -230,14 +228,6 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = 31536000
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# E-mail (follow-up reminders): the console unless an SMTP server is named.
-if config("KOERS_EMAIL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST, _, _port = config("KOERS_EMAIL_HOST").partition(":")
-    EMAIL_PORT = int(_port or 25)
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-
 REST_FRAMEWORK = {
     # Province systems send "Authorization: Token …"; the site's own pages use the session.
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -272,7 +262,6 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AanleveringStatusEnum": "koers.deliveries.models.DeliveryStatus",
         "StatusStapEnum": ["submitted", "approved", "published", "withdrawn"],
-        "ActiviteitStatusEnum": "koers.workprogramme.models.ActivityStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -12,6 +11,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.processes import process_env
 
 KOERS = [sys.executable, "-c", "from koers.cli import main; main()"]
 
@@ -23,11 +24,9 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def env(tmp_path) -> dict[str, str]:
-    env = {**os.environ, "KOERS_DATA_DIR": str(tmp_path / "data")}
-    for name in ("DJANGO_SETTINGS_MODULE", "KOERS_DATABASE_URL", "KOERS_DEBUG", "KOERS_ENV"):
-        env.pop(name, None)
-    return env
+def env(tmp_path, data_copy) -> dict[str, str]:
+    """A data folder `koers init` has set up (serve refuses one without data)."""
+    return process_env(data_copy(tmp_path / "data"))
 
 
 def run(env, *args) -> subprocess.CompletedProcess:

@@ -47,7 +47,7 @@ def restore(folder: Path, force: bool, output_format: str) -> None:
     already holds data unless --force. Then runs the recovery (`koers doctor`) and a
     full refresh of the analytics.
     """
-    setup_django()
+    setup_django(needs_data=False)
     from dataclasses import asdict
 
     from koers.backup.archive import restore as restore_backup

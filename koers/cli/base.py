@@ -23,15 +23,24 @@ FORMAT_OPTION = click.option(
 ACTING_AS = "koers.acting_as"
 
 
-def setup_django() -> None:
+def setup_django(*, needs_data: bool = True) -> None:
     """Start Django once, on first use, so `--help` stays instant; then name the actor of
-    every audit entry this command makes (``koers --as USER``, else the OS account)."""
+    every audit entry this command makes (``koers --as USER``, else the OS account).
+
+    A command that reads or writes data first checks that the data exists (startup.py);
+    `koers init`, `restore` and `openapi` pass ``needs_data=False``."""
     import django
     from django.apps import apps
 
     if not apps.ready:
+        from koers.cli.startup import require_database_tables, require_local_data
+
+        if needs_data:
+            require_local_data()
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koers.settings")
         django.setup()
+        if needs_data:
+            require_database_tables()
     ctx = click.get_current_context(silent=True)
     if ctx is not None and not ctx.meta.get("koers.audit_actor_set"):
         from koers.accounts.audit import command_line_actor

@@ -9,7 +9,7 @@ def init() -> None:
 
     Idempotent: running it again changes nothing.
     """
-    setup_django()
+    setup_django(needs_data=False)
     from koers.web.setup import initialise
 
     for line in initialise():

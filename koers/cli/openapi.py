@@ -15,7 +15,7 @@ from koers.cli.base import fail, setup_django
 )
 def openapi(check: bool, output: Path | None) -> None:
     """Write the OpenAPI document of /api/v1 to docs/api/openapi.yaml, or check it (CI)."""
-    setup_django()
+    setup_django(needs_data=False)
     from koers.api.openapi import COMMITTED, drift, write_committed
 
     path = output or COMMITTED

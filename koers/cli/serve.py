@@ -10,6 +10,7 @@ import sys
 import click
 
 from koers.cli.base import fail
+from koers.cli.startup import require_database_tables, require_local_data
 from koers.config import config
 
 DEBUG_WARNING = (
@@ -57,8 +58,10 @@ def serve(host: str, port: int, workers: int, dev: bool) -> None:
     """Serve the web application and API with gunicorn (DEBUG off unless --dev)."""
     if dev and config("KOERS_ENV") == "production":
         fail("--dev cannot be used with KOERS_ENV=production")
+    require_local_data()  # before the settings, which would create an empty data folder
     debug = check_settings() or dev
     check_port(host, port)
+    require_database_tables()
     if debug:
         click.echo(DEBUG_WARNING)
     click.echo(f"Koers serving on http://{host}:{port}/ (stop with Ctrl-C)")

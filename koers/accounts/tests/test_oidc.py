@@ -149,7 +149,8 @@ def test_a_role_map_koers_cannot_use_stops_a_command_in_one_line(tmp_path):
     env = {**os.environ, "KOERS_DATA_DIR": str(tmp_path), "KOERS_OIDC_ROLE_MAP": '{"x": {}}'}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     result = subprocess.run(
-        [sys.executable, "-c", "from koers.cli import main; main()", "tokens", "list"],
+        # init: a command that needs no data yet, so the role map is the first thing checked
+        [sys.executable, "-c", "from koers.cli import main; main()", "init"],
         env=env,
         capture_output=True,
         text=True,
