@@ -56,7 +56,7 @@ def work(goal):
     gelderland = Area.objects.get(code="PV25")
     rows = [
         ("A1", "Netcongestie in kaart", "afgerond", "", date(2026, 1, 1), date(2026, 6, 30)),
-        ("A2", "Energiehubs op bedrijventerreinen", "lopend", "", date(2026, 2, 1), date(2027, 12, 31)),
+        ("A2", "Energiehubs", "lopend", "", date(2026, 2, 1), date(2027, 12, 31)),
         ("A3", "Warmtenetten versnellen", "vertraagd", "Wacht op de Wet collectieve warmte",
          date(2026, 1, 1), date(2026, 9, 30)),
     ]  # fmt: skip
