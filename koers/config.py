@@ -253,6 +253,14 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "KOERS_FAUNASCHADE_RETENTION_DAYS",
+        2555,
+        "Days after a faunaschade claim is closed before its personal data (applicant, KvK, "
+        "IBAN, parcel names) is removed; the figures stay. Default seven years, the fiscal "
+        "retention period; set it to what the province's records policy says.",
+        int,
+    ),
+    Setting(
         "KOERS_FAULT_POINT",
         None,
         "Test-only: the named point in an import (e.g. `after_batch_3`) where the process "
@@ -327,6 +335,24 @@ SETTINGS: tuple[Setting, ...] = (
         "Seconds a job may wait in the queue before /gezondheid reports the queue as failing "
         "(no worker running, or one that cannot keep up).",
         int,
+    ),
+    Setting(
+        "KOERS_FOLLOW_UP_DUE_DAYS",
+        28,
+        "Days after a meeting by which each province should have recorded its follow-up "
+        "steps; later they show as overdue and a reminder is sent.",
+        int,
+    ),
+    Setting(
+        "KOERS_FOLLOW_UP_REMINDER_FROM",
+        "koers@ipo.nl",
+        "Sender address of the follow-up reminder e-mails.",
+    ),
+    Setting(
+        "KOERS_EMAIL_HOST",
+        None,
+        "SMTP server for e-mail, as `host` or `host:port`. Empty means e-mails are written "
+        "to the console (development).",
     ),
 )
 

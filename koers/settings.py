@@ -75,9 +75,11 @@ INSTALLED_APPS = [
     "koers.jobs",
     "koers.observability",
     "koers.search",
+    "koers.meetings",
     "koers.workprogramme",
     "koers.faunaschade",
     "koers.review",
+    "koers.reporting",
 ]
 
 MIDDLEWARE = [
@@ -153,7 +155,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "web:home"
+LOGIN_REDIRECT_URL = "workspace:home"  # readers without a workspace go on to the home page
 LOGOUT_REDIRECT_URL = "web:home"
 
 AXES_FAILURE_LIMIT = config("KOERS_LOGIN_FAILURE_LIMIT")
@@ -228,6 +230,14 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = 31536000
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# E-mail (follow-up reminders): the console unless an SMTP server is named.
+if config("KOERS_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST, _, _port = config("KOERS_EMAIL_HOST").partition(":")
+    EMAIL_PORT = int(_port or 25)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
 REST_FRAMEWORK = {
     # Province systems send "Authorization: Token …"; the site's own pages use the session.
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -262,6 +272,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AanleveringStatusEnum": "koers.deliveries.models.DeliveryStatus",
         "StatusStapEnum": ["submitted", "approved", "published", "withdrawn"],
+        "ActiviteitStatusEnum": "koers.workprogramme.models.ActivityStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
