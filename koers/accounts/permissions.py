@@ -25,6 +25,7 @@ class Action(StrEnum):
     REFRESH_ANALYTICS = "analytics.refresh"
     VIEW_COMPLETENESS = "completeness.view"
     VIEW_AUDIT_LOG = "audit.view"
+    MANAGE_ACCOUNTS = "account.manage"
     OPEN_REVIEW = "review.open"
     ASSESS_GOAL = "review.assess"
     ADOPT_REVIEW = "review.adopt"
@@ -62,6 +63,7 @@ RULES: dict[Action, frozenset[str]] = {
     Action.REFRESH_ANALYTICS: frozenset({PO, ANALYST}),
     Action.VIEW_COMPLETENESS: frozenset({PO, ANALYST, STEWARD}),
     Action.VIEW_AUDIT_LOG: frozenset({PO}),
+    Action.MANAGE_ACCOUNTS: frozenset({PO}),
     Action.OPEN_REVIEW: frozenset({PO}),
     Action.ASSESS_GOAL: frozenset({PO, LEAD}),
     Action.ADOPT_REVIEW: frozenset({PO}),

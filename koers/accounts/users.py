@@ -1,4 +1,6 @@
-"""Local accounts and their roles, for the first account and for scripts (`koers users`)."""
+"""Local accounts and their roles: the one place that creates, grants, revokes and
+deactivates, for the first account and scripts (`koers users`) and for the programme
+office's account pages in the workspace. Every change is in the audit log (apps.py)."""
 
 from __future__ import annotations
 
@@ -11,10 +13,14 @@ from koers.errors import KoersError
 
 
 class AccountError(KoersError):
-    """An account or role that cannot be created as asked."""
+    """An account or role that cannot be created as asked (``nl``: the workspace's text)."""
 
     code = "account"
     title = "Account error"
+
+    @property
+    def dutch(self) -> str:
+        return str(self.context.get("nl") or self.message)
 
 
 def _role(role: str) -> str:
@@ -76,3 +82,60 @@ def create_user(
     user = model.objects.create_user(username, email=email, password=password, is_staff=staff)
     grant_role(user.username, role, province=province, themes=themes)
     return user.username
+
+
+@transaction.atomic
+def revoke_role(username: str, role: str, *, province: str | None = None, by=None) -> str:
+    """Take a role (for that province, if a steward) from ``username``.
+
+    ``by`` is the person doing it: the programme office cannot take its own office role,
+    so there is always someone left who can manage accounts.
+    """
+    user = _user(username)
+    found = RoleAssignment.objects.filter(user=user, role=_role(role))
+    if province:
+        found = found.filter(province__code=province)
+    assignment = found.select_related("province").first()
+    if assignment is None:
+        raise AccountError(
+            f"{username!r} does not have the role {role!r}",
+            nl=f"{username} heeft deze rol niet (meer).",
+        )
+    if by is not None and by.pk == user.pk and role == Role.PROGRAMME_OFFICE:
+        raise AccountError(
+            "you cannot take your own programme office role",
+            nl="U kunt uw eigen rol programmabureau niet intrekken; vraag een collega.",
+        )
+    described = str(assignment)
+    assignment.delete()
+    return described
+
+
+@transaction.atomic
+def set_active(username: str, active: bool, *, by=None) -> str:
+    """Deactivate (or reactivate) an account: it keeps its history but cannot sign in."""
+    user = _user(username)
+    if by is not None and by.pk == user.pk and not active:
+        raise AccountError(
+            "you cannot deactivate your own account",
+            nl="U kunt uw eigen account niet uitschakelen; vraag een collega.",
+        )
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    return user.username
+
+
+def accounts():
+    """Every account with its roles, for the workspace's account list."""
+    return (
+        get_user_model()
+        .objects.order_by("username")
+        .prefetch_related("roles__province", "roles__themes")
+    )
+
+
+def _user(username: str):
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise AccountError(f"no user {username!r}")
+    return user

@@ -49,6 +49,7 @@ PAGES = (
     Page("workspace:goals", _("Doelen"), Action.ADJUST_GOAL),
     Page("workspace:targets", _("Streefwaarden"), Action.MANAGE_TARGETS),
     Page("workspace:audit-log", _("Auditlog"), Action.VIEW_AUDIT_LOG),
+    Page("workspace:accounts", _("Accounts"), Action.MANAGE_ACCOUNTS),
 )
 
 

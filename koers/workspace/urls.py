@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from koers.workspace.views import audit, deliver, delivery, home, office, standing, targets
+from koers.workspace.views import (
+    accounts,
+    audit,
+    deliver,
+    delivery,
+    home,
+    office,
+    standing,
+    targets,
+)
 
 app_name = "workspace"
 urlpatterns = [
@@ -33,4 +42,6 @@ urlpatterns = [
     path("streefwaarden/<int:pk>", targets.target_edit, name="target-edit"),
     path("streefwaarden/<int:pk>/verwijderen", targets.target_delete, name="target-delete"),
     path("auditlog", audit.audit_log, name="audit-log"),
+    path("accounts", accounts.accounts, name="accounts"),
+    path("accounts/<int:pk>", accounts.account, name="account"),
 ]

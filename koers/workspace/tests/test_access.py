@@ -20,6 +20,7 @@ PAGES = [
     "workspace:targets",
     "workspace:target-create",
     "workspace:audit-log",
+    "workspace:accounts",
 ]
 
 #: role → the pages (GET) it may open; every other page answers 403

@@ -65,6 +65,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "may_adjust_goals": can(user, Action.ADJUST_GOAL),
         "may_manage_targets": can(user, Action.MANAGE_TARGETS),
         "may_read_audit_log": can(user, Action.VIEW_AUDIT_LOG),
+        "may_manage_accounts": can(user, Action.MANAGE_ACCOUNTS),
         "is_office": Role.PROGRAMME_OFFICE in roles_of(user),
     }
     return render_page(request, "workspace/home.html", context, current="workspace:home")
