@@ -10,17 +10,25 @@ CBS := ../shared/data/cbs
 PYTEST_ARGS ?=
 SERVE_ARGS ?=
 
-.PHONY: install run test lint test-sqlite test-postgres browser bench clean messages
+.PHONY: install install-test run test lint test-sqlite test-postgres browser system-libs bench \
+  clean messages
 
+# Running needs the runtime dependencies only; the test extras come with `make test`.
 install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
 
+# sdmx1 (a test extra in pyproject.toml) also writes the SDMX open data, so running needs it.
 $(VENV)/.installed: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e . $$(grep -o '"sdmx1==[^"]*"' pyproject.toml | tr -d '"')
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-run: install
+run: install system-libs
 	$(BIN)/koers init
 	@if [ -f $(SEED) ]; then $(BIN)/koers programme import $(SEED); fi
 	@if [ -f $(GEO) ]; then $(BIN)/koers areas import-boundaries $(GEO); fi
@@ -37,20 +45,26 @@ run: install
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
-lint: install
+# WeasyPrint (the PDF report) needs Pango; the PDF tests read PDFs back with poppler-utils.
+system-libs:
+	@command -v pdftotext >/dev/null && { ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } \
+	  | grep -q libpangoft2-1.0 || { apt-get update -qq && apt-get install -y -qq \
+	  poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; }
+
+lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/koers openapi --check
 
-test: install browser lint
+test: install-test browser system-libs lint
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 
-test-sqlite: install
+test-sqlite: install-test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-test-postgres: install
+test-postgres: install-test
 	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install
