@@ -107,6 +107,30 @@ def test_a_port_in_use_is_one_line_suggesting_another(env):
         taken.listen()
         port = taken.getsockname()[1]
         result = run(env, "serve", "--port", str(port))
-    assert result.returncode != 0 and "serving on" not in result.stdout
+    assert result.returncode != 0 and result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "--port" in lines[0] and str(port) in lines[0], result.stderr
+
+
+def test_a_port_in_use_beside_a_worker_prints_that_one_line_only(env):
+    """As `make run` starts them: a worker in the background, then serve on a taken port."""
+    import shlex
+
+    koers = shlex.join(KOERS)
+    script = (
+        f"{koers} worker & worker=$!; "
+        "trap 'kill -TERM $worker 2>/dev/null; wait $worker 2>/dev/null' EXIT; "
+        f"{koers} serve --port $PORT"
+    )
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            ["bash", "-c", script], env={**env, "PORT": str(port)},
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    assert result.returncode != 0 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        f"koers: error: port {port} on 127.0.0.1 is already in use; choose another with --port"
+    ]
