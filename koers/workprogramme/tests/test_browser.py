@@ -72,3 +72,28 @@ def test_a_theme_lead_imports_a_programme_from_excel_via_the_error_report_and_pr
     assert page.get_by_text("1 nieuw, 0 gewijzigd, 0 verwijderd").is_visible()
     assert page.get_by_role("rowheader", name="M1 Fietsstrategie").is_visible()
     assert_accessible(page, "werkprogramma-2.3-2026-opgeslagen")
+
+
+def test_the_leading_province_updates_a_status_in_an_accessible_form(
+    live_server, register, page, make_user, assert_accessible
+):
+    load_examples(year=2026)
+    make_user("province_steward", province="PV30", name="brabant")  # trekker of M2
+
+    page.goto(f"{live_server.url}/inloggen?next=/werkprogramma/2.3/2026")
+    page.get_by_label("Gebruikersnaam").fill("brabant")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/werkprogramma/2.3/2026")
+    assert page.get_by_role("link", name="Status bijwerken").count() == 1  # only M2
+    page.get_by_role("link", name="Status bijwerken").click()
+    assert_accessible(page, "werkprogramma-status")
+
+    page.get_by_label("Status").select_option("vertraagd")
+    page.get_by_role("button", name="Status opslaan").click()
+    assert page.get_by_text("Geef een reden").is_visible()  # nothing stored without one
+    page.get_by_label("Reden").fill("Rijksmiddelen voor laadpunten komen later")
+    page.get_by_role("button", name="Status opslaan").click()
+
+    page.wait_for_url(f"{live_server.url}/werkprogramma/2.3/2026")
+    assert page.get_by_text("Rijksmiddelen voor laadpunten komen later").is_visible()
