@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
 
+from koers.deliveries.ingest import PeriodCodeError
+from koers.deliveries.ingest.periods import previous_period
 from koers.deliveries.models import Delivery, DeliveryStatus, Observation
 from koers.web.figures import breakdown_label
 from koers.web.numbers import format_number, unit_label
@@ -30,7 +32,8 @@ class Change:
     breakdown: str
     new: str
     published: str | None  # None: nothing published for this key yet
-    difference: str
+    previous: str  # the published value of the period before ('–': none)
+    difference: str  # against the published value, else against the period before
 
     @property
     def is_new(self) -> bool:
@@ -61,6 +64,13 @@ def _published_same_key(delivery: Delivery):
     ).exclude(delivery=delivery)
 
 
+def _period_before(period: str) -> str:
+    try:
+        return previous_period(period)
+    except (PeriodCodeError, KeyError, ValueError):
+        return ""
+
+
 def _key(obs) -> tuple:
     return (obs.indicator_id, obs.area_id, obs.period, obs.breakdown, obs.value_kind)
 
@@ -86,10 +96,11 @@ def preview_of(delivery: Delivery, *, shown: int = SHOWN) -> Preview:
     )
     total = values.count()
     rows = list(values[:shown])
+    earlier = {o.period: _period_before(o.period) for o in rows}
     published = Observation.objects.filter(
         indicator__in={o.indicator_id for o in rows},
         area__in={o.area_id for o in rows},
-        period__in={o.period for o in rows},
+        period__in={o.period for o in rows} | set(earlier.values()),
         superseded_at__isnull=True,
         delivery__status=DeliveryStatus.PUBLISHED,
     ).exclude(delivery=delivery)
@@ -100,6 +111,9 @@ def preview_of(delivery: Delivery, *, shown: int = SHOWN) -> Preview:
         indicator = obs.indicator
         key = _key(obs)
         old = before.get(key)
+        last_key = (*key[:2], earlier[obs.period], *key[3:])
+        last = before.get(last_key)
+        decimals = indicator.decimals
         changes.append(
             Change(
                 indicator=indicator.code,
@@ -114,7 +128,8 @@ def preview_of(delivery: Delivery, *, shown: int = SHOWN) -> Preview:
                     if key in before
                     else None
                 ),
-                difference=_difference(obs.value, old, indicator.decimals),
+                previous=format_number(last, decimals) if last is not None else "–",
+                difference=_difference(obs.value, old if key in before else last, decimals),
             )
         )
     return Preview(changes=changes, total=total, new=total - replaced_keys, replaced=replaced_keys)

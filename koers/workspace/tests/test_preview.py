@@ -78,8 +78,26 @@ def test_the_steward_sees_what_changes_and_the_office_confirms_it(
     assert "Publiceren verandert 2 waarden op de openbare site" in html
     assert "0 nieuwe" in html and "2 vervangen een gepubliceerde waarde" in html
     assert table_rows(html) == [
-        ["Vermogen zonneparken (MW)", "Gelderland", "2024", "Op land", "60", "70", "+10 (+17%)"],
-        ["Vermogen zonneparken (MW)", "Gelderland", "2024", "totaal", "100", "110", "+10 (+10%)"],
+        [
+            "Vermogen zonneparken (MW)",
+            "Gelderland",
+            "2024",
+            "Op land",
+            "–",
+            "60",
+            "70",
+            "+10 (+17%)",
+        ],
+        [
+            "Vermogen zonneparken (MW)",
+            "Gelderland",
+            "2024",
+            "totaal",
+            "–",
+            "100",
+            "110",
+            "+10 (+10%)",
+        ],
     ]  # water stays 40: unchanged, so not stored and not listed
     assert html.index('id="voorbeeld"') < html.index(">Indienen<")  # seen before submitting
     assert steward.get(reverse("workspace:publish-confirm", args=[second.pk])).status_code == 403
@@ -112,7 +130,7 @@ def test_a_first_delivery_lists_every_value_as_new(solar_parks, people, filled_t
     html = steward.get(reverse("workspace:delivery", args=[delivery.pk])).content.decode()
     assert "Publiceren verandert 3 waarden op de openbare site: 3 nieuwe" in " ".join(html.split())
     # Op land: 12.5 typed, shown with the indicator's 0 decimals
-    assert [row[4:] for row in table_rows(html)][0] == ["nog niets", "13", "nieuw"]
+    assert [row[4:] for row in table_rows(html)][0] == ["–", "nog niets", "13", "nieuw"]
 
 
 def test_only_an_approved_delivery_can_be_confirmed(solar_parks, people, filled_template):
