@@ -180,3 +180,9 @@ def test_ambitions_and_means_flag_the_imbalances(client, activity):
     assert rows["2.1.2"]["signalen"] == "middelen_zonder_activiteit"
     assert rows["2.1.3"]["signalen"] == "ambitie_zonder_middelen"
     assert set(rows) == {g.number for g in Goal.objects.filter(theme__number="2.1")}
+
+
+def test_the_pages_have_english_versions(client, activity):
+    html = client.get("/en/werkprogramma/2.1/2026").content.decode()
+    assert '<html lang="en">' in html and "Warmtenetten versnellen" in html
+    assert "€ 1,234,568" in html  # English grouping
