@@ -16,6 +16,7 @@ from koers.cli.export import export, open_data
 from koers.cli.faunaschade import faunaschade
 from koers.cli.init import init
 from koers.cli.openapi import openapi
+from koers.cli.overleg import overleg
 from koers.cli.programme import programme
 from koers.cli.rapportage import rapportage
 from koers.cli.serve import serve
@@ -64,6 +65,7 @@ cli.add_command(rapportage)
 cli.add_command(werkprogramma)
 cli.add_command(voorbeeld)
 cli.add_command(faunaschade)
+cli.add_command(overleg)
 
 
 def main(argv: list[str] | None = None) -> None:

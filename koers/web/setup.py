@@ -9,6 +9,7 @@ from django.core.management import call_command
 from koers.areas.builtin import load_builtin_areas
 from koers.indicators.catalogue import load_catalogue
 from koers.indicators.targets import load_targets
+from koers.meetings.gremia import load_gremia
 from koers.programme.loader import load_programme_definition
 
 
@@ -24,3 +25,4 @@ def initialise() -> Iterator[str]:
     yield f"indicator catalogue loaded ({len(loaded.created) + len(loaded.updated)} changes)"
     loaded = load_targets()
     yield f"targets loaded ({len(loaded.created) + len(loaded.updated)} changes)"
+    yield f"gremia loaded ({load_gremia()} bodies)"

@@ -144,3 +144,19 @@ def test_the_overview_is_public_only_once_the_programme_office_publishes_it(
     cells = {p.code: cells[0] for p, cells in overview.rows}
     assert (cells["PV25"].done, cells["PV25"].expected) == (1, 4)
     assert (cells["PV26"].done, cells["PV26"].expected) == (0, 4)
+
+
+def test_overdue_steps_show_in_the_workspace_of_the_province_only(
+    client, held_meeting, steward_gld, steward_utr, monkeypatch
+):
+    monkeypatch.setenv("KOERS_FOLLOW_UP_DUE_DAYS", "1")
+    for stap in Stap:
+        followup.record_step(
+            steward_utr, held_meeting, province("PV26"), stap, datum=TODAY, bewijs="ok"
+        )
+    client.force_login(steward_gld)
+    page = client.get("/werkruimte/").content.decode()
+    assert "Opvolging van vergaderingen: te laat" in page
+    assert "#opvolging-PV25" in page and "4 stappen open" in page
+    client.force_login(steward_utr)
+    assert "Opvolging van vergaderingen: te laat" not in client.get("/werkruimte/").content.decode()
