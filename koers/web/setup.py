@@ -19,10 +19,10 @@ def initialise() -> Iterator[str]:
     yield "database migrated"
     changed = load_programme_definition()
     yield f"programme loaded ({changed} changes)"
+    yield f"gremia loaded ({load_gremia()} bodies)"
     changed = load_builtin_areas()
     yield f"areas loaded ({changed} changes)"
     loaded = load_catalogue()
     yield f"indicator catalogue loaded ({len(loaded.created) + len(loaded.updated)} changes)"
     loaded = load_targets()
     yield f"targets loaded ({len(loaded.created) + len(loaded.updated)} changes)"
-    yield f"gremia loaded ({load_gremia()} bodies)"
