@@ -18,6 +18,7 @@ from koers.web.figures import (
     latest_national,
     period_type,
 )
+from koers.web.ranking import normalised_views
 from koers.web.rules_text import aggregation_rules
 
 
@@ -99,6 +100,7 @@ def indicator_detail(request, code: str):
             "reported": len(view.regional) - len(missing),
             "provinces": [(p.code, p.display_name(current_language())) for p in dutch_provinces()],
             "goals": indicator.goals.select_related("theme"),
+            "fair_views": normalised_views(indicator),
             "nav": "indicators",
         },
     )

@@ -1,5 +1,7 @@
-"""When a province rank means something: only with a direction (is higher better or worse?)
-and a normalisation (a ratio, a level or a per-inhabitant figure, never a plain total).
+"""Fair comparison between provinces. A rank only with a direction (is higher better or
+worse?) and a normalisation (a ratio, a level or a per-inhabitant figure, never a plain
+total); and for a total, the normalised view the catalogue defines (the ratio indicator
+that has it as numerator: per 1,000 inhabitants, per hectare).
 
 A total ranks provinces by size, not by performance, so it gets no rank. The direction
 comes from the indicator's targets; without one, or with targets that disagree, no rank.
@@ -35,3 +37,15 @@ def rank_regional(view, direction: int | None) -> None:
         fair = direction is not None and row["value"] is not None
         row["rank"] = rank_of(row["value"], values, direction) if fair else None
     view.rank_direction = direction
+
+
+def normalised_views(indicator: Indicator) -> list[Indicator]:
+    """The ratio indicators that divide this total by a denominator (per inhabitant, per
+    hectare): the fair way to compare provinces of different size."""
+    if indicator.area_rule != AreaRule.SUM:
+        return []
+    return list(
+        Indicator.objects.filter(numerator=indicator, area_rule=AreaRule.RATIO)
+        .exclude(status="peer")
+        .select_related("denominator")
+    )

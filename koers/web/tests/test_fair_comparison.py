@@ -65,3 +65,14 @@ def test_a_ratio_with_lower_is_better_ranks_the_lowest_first(client, death_rate_
     gelderland = next(r for r in rows if r[0] == "Gelderland")
     if mine[1] == regional.caption.rsplit(" in ", 1)[1].split(" ")[0]:
         assert mine[6] == f"{gelderland[2]} van 12"
+
+
+def test_a_total_points_to_its_per_inhabitant_view_or_says_it_has_none(client, catalogue):
+    births = client.get("/indicator/levend_geborenen").content.decode()
+    assert "Eerlijk vergelijken tussen provincies:" in births
+    assert '<a href="/indicator/geboortecijfer">Geboortecijfer</a>' in births
+    assert "gedeeld door Gemiddelde bevolking" in births
+    wind = client.get("/indicator/wind_vermogen").content.decode()
+    assert "Dit is een totaal: het meet ook hoe groot een provincie is." in wind
+    rate = client.get("/indicator/geboortecijfer").content.decode()
+    assert "Eerlijk vergelijken" not in rate and "Dit is een totaal" not in rate
