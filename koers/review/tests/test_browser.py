@@ -79,3 +79,8 @@ def test_from_review_round_to_adjusted_goal_and_published_report(
     assert page.get_by_role("heading", name="2.1 Klimaat en energie").is_visible()
     assert page.get_by_text("Warmtenetten versnellen").is_visible()
     assert_accessible(page, "report-2026")
+
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: nothing scrolls sideways
+    for path in ("/rapportages/2026", "/doel/2.1.1", "/rapportages/"):
+        page.goto(f"{base}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
