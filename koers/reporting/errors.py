@@ -14,3 +14,9 @@ class ReportFileMissing(ReportError):
     """The kept file of a report version is gone from the data folder."""
 
     code = "report_file_missing"
+
+
+class PdfFailed(ReportError):
+    """WeasyPrint could not write the PDF (for example Pango is missing); nothing was kept."""
+
+    code = "report_pdf_failed"

@@ -17,7 +17,7 @@ from koers.accounts.permissions import Action, require
 from koers.config import data_dir
 from koers.jobs.tasks import enqueue_open_data_build
 from koers.reporting.content import build_content
-from koers.reporting.errors import ReportFileMissing
+from koers.reporting.errors import PdfFailed, ReportFileMissing
 from koers.reporting.models import Report
 from koers.reporting.render import render_body, render_document, render_pdf
 
@@ -60,10 +60,11 @@ def generate_report(year: int, *, user=None, pdf: bool = True, today: date | Non
             version = (Report.objects.filter(year=year).aggregate(n=Max("version"))["n"] or 0) + 1
             body = render_body(content)
             document = render_document(content, body, version=version)
+            pdf_bytes = _pdf(document, year) if pdf else b""
             folder = _folder(year, version)
             _write(folder / FILES["body"], body.encode())
             html_sha = _write(folder / FILES["html"], document.encode())
-            pdf_sha = _write(folder / FILES["pdf"], render_pdf(document)) if pdf else ""
+            pdf_sha = _write(folder / FILES["pdf"], pdf_bytes) if pdf else ""
             try:
                 with transaction.atomic():
                     return Report.objects.create(
@@ -77,6 +78,15 @@ def generate_report(year: int, *, user=None, pdf: bool = True, today: date | Non
             except IntegrityError:
                 continue
     raise RuntimeError(f"could not number a new version of the {year} report")
+
+
+def _pdf(document: str, year: int) -> bytes:
+    try:
+        return render_pdf(document)
+    except (OSError, ValueError, RuntimeError) as exc:  # Pango missing, a bad document, …
+        raise PdfFailed(
+            f"De PDF van de rapportage {year} kon niet worden gemaakt: {exc}", year=year
+        ) from exc
 
 
 def publish_report(report: Report, *, user=None) -> Report:

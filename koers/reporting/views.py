@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from koers.accounts.permissions import Action, can, require
 from koers.reporting import service
-from koers.reporting.errors import ReportFileMissing
+from koers.reporting.errors import ReportError, ReportFileMissing
 from koers.reporting.models import Report
 from koers.reporting.render import title_of
 
@@ -47,7 +47,11 @@ def report_generate(request):
     if not form.is_valid():
         messages.error(request, _("Geef een jaar tussen 2000 en 2100."))
         return redirect("reporting:list")
-    report = service.generate_report(form.cleaned_data["year"], user=request.user)
+    try:
+        report = service.generate_report(form.cleaned_data["year"], user=request.user)
+    except ReportError as exc:
+        messages.error(request, exc.message)
+        return redirect("reporting:list")
     messages.success(
         request,
         _("Versie %(version)s van de rapportage %(year)s is gemaakt; nog niet gepubliceerd.")

@@ -91,3 +91,17 @@ def test_published_reports_are_datasets_in_the_dcat_catalogue(reports):
     assert downloads == {"https://koers.example.nl/rapportages/2026.html"}  # no PDF was made
     versions = {str(v) for v in graph.objects(dataset, DCTERMS.hasVersion)}
     assert versions == {"https://koers.example.nl/rapportages/2026/v1"}  # published only
+
+
+def test_a_pdf_that_cannot_be_made_is_a_message_and_keeps_nothing(client, office_user, monkeypatch):
+    from koers.reporting import service
+
+    def broken(document: str) -> bytes:
+        raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(service, "render_pdf", broken)
+    client.force_login(office_user)
+    response = client.post(reverse("reporting:generate"), {"year": 2026}, follow=True)
+    assert response.status_code == 200
+    assert "De PDF van de rapportage 2026 kon niet worden gemaakt" in response.content.decode()
+    assert not Report.objects.exists()
