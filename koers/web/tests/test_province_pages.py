@@ -43,9 +43,10 @@ def test_published_deliveries_and_completeness_are_listed(client, published_wind
     deliveries = table_with(html, "Gepubliceerde aanleveringen")
     assert deliveries.rows[1][1] == "70960ned_windenergie_op_land.csv"
     completeness = table_with(html, "Verwachte aanleveringen van Gelderland")
-    wind = next(r for r in completeness.rows if r[0] == "Opgesteld vermogen windenergie op land")
-    # Programme years 2023 and 2024 have passed; CBS delivered both, and they are published.
-    assert wind[1:] == ["2", "0", "0", "0"]
+    # Only what a province delivers itself is expected of it: never a CBS series.
+    assert [r[0] for r in completeness.rows[1:]] == ["Uitgegeven bedrijventerrein"]
+    # Programme years 2023 and 2024 ended more than 90 days ago; nothing was delivered.
+    assert completeness.rows[1][1:] == ["0", "0", "2", "0"]
 
 
 def test_only_provinces_have_a_page(client, register):
