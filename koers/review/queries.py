@@ -25,6 +25,8 @@ class GoalRow:
     goal: Goal
     assessment: Assessment | None
     proposal: Proposal | None
+    status: object = None  # the goal's GoalStatus, filled in by the page
+    may_assess: bool = False  # whether the viewer may assess it (filled in by the page)
 
 
 @dataclass
