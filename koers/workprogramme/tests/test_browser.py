@@ -32,6 +32,15 @@ def test_the_example_programme_timeline_and_overview_are_accessible(
     assert page.get_by_role("heading", name="Wat wordt er gedaan voor dit doel").is_visible()
     assert_accessible(page, "werkprogramma-doelpagina")
 
+    page.goto(f"{live_server.url}/provincie/PV25")
+    assert page.get_by_role("rowheader", name="A1 Gezamenlijke aanpak netcongestie").is_visible()
+    assert_accessible(page, "werkprogramma-provinciepagina")
+
+    page.goto(f"{live_server.url}/werkprogramma/")
+    assert_accessible(page, "werkprogramma-index")
+    page.get_by_role("link", name="2026").first.click()
+    page.wait_for_url(f"{live_server.url}/werkprogramma/2.1/2026")
+
 
 def test_a_theme_lead_imports_a_programme_from_excel_via_the_error_report_and_preview(
     live_server, register, page, make_user, tmp_path, assert_accessible
