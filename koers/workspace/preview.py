@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
-
 from koers.deliveries.ingest import PeriodCodeError
 from koers.deliveries.ingest.periods import previous_period
 from koers.deliveries.models import Delivery, DeliveryStatus, Observation
@@ -52,18 +50,6 @@ class Preview:
         return self.total > len(self.changes)
 
 
-def _published_same_key(delivery: Delivery):
-    return Observation.objects.filter(
-        indicator=OuterRef("indicator"),
-        area=OuterRef("area"),
-        period=OuterRef("period"),
-        breakdown=OuterRef("breakdown"),
-        value_kind=OuterRef("value_kind"),
-        superseded_at__isnull=True,
-        delivery__status=DeliveryStatus.PUBLISHED,
-    ).exclude(delivery=delivery)
-
-
 def _period_before(period: str) -> str:
     try:
         return previous_period(period)
@@ -94,7 +80,8 @@ def preview_of(delivery: Delivery, *, shown: int = SHOWN) -> Preview:
         .select_related("indicator", "area")
         .order_by("indicator__code", "area__code", "period", "breakdown", "value_kind")
     )
-    total = values.count()
+    # The import counted what it stored and how much of it replaces a published value.
+    total, replaced = delivery.observations_created, delivery.observations_superseded
     rows = list(values[:shown])
     earlier = {o.period: _period_before(o.period) for o in rows}
     published = Observation.objects.filter(
@@ -105,7 +92,6 @@ def preview_of(delivery: Delivery, *, shown: int = SHOWN) -> Preview:
         delivery__status=DeliveryStatus.PUBLISHED,
     ).exclude(delivery=delivery)
     before = {_key(o): o.value for o in published}
-    replaced_keys = values.filter(Exists(_published_same_key(delivery))).count()
     changes = []
     for obs in rows:
         indicator = obs.indicator
@@ -132,4 +118,4 @@ def preview_of(delivery: Delivery, *, shown: int = SHOWN) -> Preview:
                 difference=_difference(obs.value, old if key in before else last, decimals),
             )
         )
-    return Preview(changes=changes, total=total, new=total - replaced_keys, replaced=replaced_keys)
+    return Preview(changes=changes, total=total, new=total - replaced, replaced=replaced)
