@@ -61,6 +61,7 @@ def progress_for(target: Target) -> dict:
         "value": judged.value,
         "status": judged.status,
         "deadline_passed": judged.deadline_passed,
+        "has_data": bool(series),
         "forecast": (
             {
                 "year": target.target_year,

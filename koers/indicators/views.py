@@ -20,6 +20,7 @@ from koers.web.figures import (
 )
 from koers.web.ranking import normalised_views
 from koers.web.rules_text import aggregation_rules
+from koers.web.targets import indicator_targets, target_progress
 
 
 def _public() -> object:
@@ -101,6 +102,7 @@ def indicator_detail(request, code: str):
             "provinces": [(p.code, p.display_name(current_language())) for p in dutch_provinces()],
             "goals": indicator.goals.select_related("theme"),
             "fair_views": normalised_views(indicator),
+            "targets": [target_progress(t) for t in indicator_targets(indicator)],
             "nav": "indicators",
         },
     )

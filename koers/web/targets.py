@@ -12,7 +12,7 @@ from koers.indicators.models import Target
 from koers.programme.models import Goal
 from koers.web.figures import current_language
 from koers.web.numbers import format_value
-from koers.web.status import StatusStyle, status_style, worst
+from koers.web.status import NO_DATA, StatusStyle, status_style, worst
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def target_progress(target: Target) -> TargetProgress:
     return TargetProgress(
         target=target,
         progress=progress,
-        style=status_style(progress["status"]),
+        style=status_style(progress["status"] if progress["has_data"] else NO_DATA),
         area_name=target.area.display_name(current_language()),
         baseline_text=at(target.baseline_year, progress["baseline_value"]),
         current_text=at(progress["current_year"], progress["current_value"]),
@@ -126,3 +126,11 @@ def targets_of(indicator_ids: Iterable[int]) -> dict[int, list[Target]]:
     ):
         out.setdefault(target.indicator_id, []).append(target)
     return out
+
+
+def indicator_targets(indicator) -> list[Target]:
+    """Every target of one indicator, national first, then by area and target year."""
+    return sorted(
+        Target.objects.filter(indicator=indicator).select_related("indicator", "area", "goal"),
+        key=lambda t: (t.area.code != "NL01", t.area.code, t.target_year),
+    )

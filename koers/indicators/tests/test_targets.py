@@ -105,5 +105,5 @@ def test_koers_init_loads_the_targets(db):
     from koers.web.setup import initialise
 
     lines = list(initialise())
-    assert lines[-1] == f"targets loaded ({len(shipped())} changes)"
+    assert f"targets loaded ({len(shipped())} changes)" in lines
     assert Target.objects.exclude(source_title="").count() == len(shipped())

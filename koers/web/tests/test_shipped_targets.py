@@ -32,9 +32,18 @@ def test_the_goal_page_shows_each_target_with_status_forecast_and_source(client,
 
 def test_the_indicator_page_shows_the_target_with_its_source(client, shipped_targets):
     html = client.get("/indicator/wind_vermogen").content.decode()
-    table = table_with(html, "Doelen voor Opgesteld vermogen windenergie op land")
+    table = table_with(html, "Streefwaarden voor Opgesteld vermogen windenergie op land")
     assert table.rows[1][0].startswith("Nederland")
     assert "Kamerbrief Monitor Wind op Land 2020" in table.rows[1][-1]
+
+
+def test_every_target_shows_on_its_indicator_page_even_without_figures(client, shipped_targets):
+    html = client.get("/indicator/woningbouw_nieuwbouw_sinds_2022").content.decode()
+    table = table_with(html, "Streefwaarden voor Nieuwbouwwoningen sinds 1 januari 2022")
+    assert len(table.rows) == 1 + 13, "the national target and the twelve provincial splits"
+    zuid = next(r for r in table.rows if r[0].startswith("Zuid-Holland"))
+    assert zuid[3] == "235.460 woningen in 2030" and zuid[4] == "geen data"
+    assert "Provinciale woningbouwafspraken" in zuid[-1] and "13 oktober 2022" in zuid[-1]
 
 
 def test_the_api_gives_each_target_its_source_and_whether_the_forecast_reaches_it(
