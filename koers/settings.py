@@ -58,10 +58,12 @@ INSTALLED_APPS = [
     "rest_framework",
     "knox",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI for /api/v1/, served offline
     "corsheaders",
     "axes",
     "auditlog",
     "koers.web",
+    "koers.api",  # the API page's template and script
     "koers.programme",
     "koers.areas",
     "koers.accounts",

@@ -8,7 +8,7 @@ from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
 from koers.analytics.api.viewsets import AggregaatViewSet, HerkomstView, VoortgangViewSet
-from koers.api.views import OpenApiView, UnknownResourceView
+from koers.api.views import ApiDocsView, OpenApiView, UnknownResourceView
 from koers.areas.api.viewsets import GebiedViewSet
 from koers.deliveries.api.viewsets import (
     AanleveringViewSet,
@@ -60,6 +60,6 @@ urlpatterns = [
     path("faunaschade-cijfers", CijfersView.as_view(), name="faunaschade-cijfers"),
     re_path(r"^herkomst/(?P<herkomstId>.+)$", HerkomstView.as_view(), name="herkomst-detail"),
     *router.urls,
-    path("", UnknownResourceView.as_view(), name="root"),
+    path("", ApiDocsView.as_view(), name="root"),
     re_path(r"^.*$", UnknownResourceView.as_view(), name="unknown"),
 ]

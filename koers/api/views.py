@@ -1,7 +1,10 @@
-"""The API's own resources: the OpenAPI document and the problem+json 404 for unknown URIs."""
+"""The API's own resources: the OpenAPI document, its page for people at /api/v1/ and the
+problem+json 404 for unknown URIs."""
 
 from __future__ import annotations
 
+from django.urls import NoReverseMatch, reverse
+from django.views.generic import TemplateView
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.permissions import AllowAny
@@ -16,6 +19,26 @@ class OpenApiView(ApiConventions, SpectacularJSONAPIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
     renderer_classes = [OpenApiJsonRenderer]
+
+
+class ApiDocsView(TemplateView):
+    """/api/v1/ in a browser: what the API offers, with Swagger UI from drf-spectacular-sidecar
+    (served by Koers itself: no CDN, no inline script)."""
+
+    template_name = "api/docs.html"
+    http_method_names = ["get", "head"]
+
+    def get_context_data(self, **kwargs) -> dict:
+        try:
+            open_data_url = reverse("publication:index")
+        except NoReverseMatch:
+            open_data_url = None
+        return {
+            **super().get_context_data(**kwargs),
+            "schema_url": reverse("api:openapi"),
+            "example_url": reverse("api:indicator-list"),
+            "open_data_url": open_data_url,
+        }
 
 
 class UnknownResourceView(ApiView):
