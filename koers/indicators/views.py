@@ -81,7 +81,8 @@ def indicator_detail(request, code: str):
         _public().select_related("numerator", "denominator", "weight"), code=code
     )
     view = _view_from(request, indicator)
-    block = figure_block(view)
+    targets = indicator_targets(indicator)  # read once: the chart and the target table
+    block = figure_block(view, targets=targets)
     reconciliation = [r for r in reversed(view.national) if r.get("reported_value") is not None]
     missing = [r for r in view.regional if r["value"] is None]
     return render(
@@ -102,7 +103,7 @@ def indicator_detail(request, code: str):
             "provinces": [(p.code, p.display_name(current_language())) for p in dutch_provinces()],
             "goals": indicator.goals.select_related("theme"),
             "fair_views": normalised_views(indicator),
-            "targets": [target_progress(t) for t in indicator_targets(indicator)],
+            "targets": [target_progress(t) for t in targets],
             "nav": "indicators",
         },
     )
