@@ -51,6 +51,12 @@ class ProgrammeImport:
         )
 
 
+def programme_date(programme) -> date:
+    """The date the programme's own text holds from: 1 January of its first year (the
+    document names no date of adoption), never the day Koers read it."""
+    return date(programme.period_start, 1, 1)
+
+
 def _set_text(obj, attribute: str, text: str, label: str, result: ProgrammeImport) -> None:
     if getattr(obj, attribute) != text:
         setattr(obj, attribute, text)
@@ -87,7 +93,11 @@ def import_programme_text(path: Path, *, user=None, today: date | None = None) -
                 adjust_goal(
                     goal,
                     text=parsed_goal.text,
-                    valid_from=today or timezone.localdate(),
+                    valid_from=(
+                        programme_date(programme)
+                        if current is None
+                        else today or timezone.localdate()
+                    ),
                     reason=(
                         f"Tekst uit {Path(path).name}"
                         if current is None
