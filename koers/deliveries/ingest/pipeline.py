@@ -15,6 +15,7 @@ look at `report.valid` after the last batch before storing anything (all or noth
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -167,10 +168,15 @@ class Ingest:
             self.report.add(
                 MissingColumn(file=self.path.name, row=1, column=column, value=None, params=params)
             )
-        if missing:
+        # All it can in one pass: a missing value column drops only its own values; without
+        # an area, period or breakdown column no row can be placed, so nothing is read.
+        feeds = [_value_columns(spec) for spec in self.mapping.values]
+        if set(missing) - set().union(*feeds):
             return None
         usable = []
-        for spec in self.mapping.values:
+        for spec, columns in zip(self.mapping.values, feeds, strict=True):
+            if columns & set(missing):
+                continue
             if spec.indicator is not None and spec.indicator not in self._context.indicators:
                 self.report.add(
                     UnknownIndicator(
@@ -184,7 +190,8 @@ class Ingest:
     def _observations(self, checks: CheckContext, values) -> Iterator[pa.RecordBatch]:
         raw_rows = max(1024, self.batch_rows // max(1, len(values)))
         rebatch = Rebatcher(self.batch_rows)
-        for raw in self._source.batches(self.mapping.columns(), batch_rows=raw_rows):
+        columns = dataclasses.replace(self.mapping, values=tuple(values)).columns()
+        for raw in self._source.batches(columns, batch_rows=raw_rows):
             for batch in self._normalise(raw, checks, values):
                 yield from rebatch.push(batch)
         yield from rebatch.flush()
@@ -239,6 +246,12 @@ class Ingest:
             for check in SERIES_CHECKS:
                 for tally in check.finish(points, data, checks):
                     self.report.add_tally(tally)
+
+
+def _value_columns(spec) -> set[str]:
+    """The columns one value column of a mapping reads besides the row's codes."""
+    names = (spec.column, spec.indicator_column, spec.value_kind_column, spec.status_column)
+    return {name for name in names if name}
 
 
 def read_delivery(

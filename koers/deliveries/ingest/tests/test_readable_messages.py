@@ -96,3 +96,45 @@ def test_a_range_is_said_in_words_and_numbers_are_written_the_dutch_way(tmp_path
     assert "waarde -2,5 is" in unbounded
     for text in (bounded, unbounded):
         assert "None" not in text and "e+" not in text and "[" not in text
+
+
+def test_a_missing_value_column_does_not_hide_the_other_errors(tmp_path, context):
+    from koers.deliveries.ingest import mapping_from_dict
+
+    mapping = mapping_from_dict(
+        {
+            "name": "twee-kolommen",
+            "area": {"column": "gebied"},
+            "period": {"column": "jaar"},
+            "values": [
+                {"column": "ammoniak", "indicator": "ammoniakemissie_mest"},
+                {"column": "stikstof", "indicator": "stikstofuitscheiding_dieren"},
+            ],
+        }
+    )
+    rows = [["PV52", "2020", "veel"], ["PV25", "2020", "5"]]
+    path = write_rows(tmp_path / "kop.csv", ["gebied", "jaar", "ammoniak"], rows)
+    table, ingest = ingest_table(path, mapping, context)
+    assert [(e.rule, e.row, e.column) for e in ingest.report.errors] == [
+        ("missing_column", 1, "stikstof"),  # the header problem
+        ("wrong_type", 2, "ammoniak"),  # and, in the same pass, every row's problems
+        ("unknown_area", 2, "gebied"),
+    ]
+    assert not ingest.report.valid and table.num_rows == 1
+
+
+def test_without_its_area_column_no_row_can_be_placed(tmp_path, context):
+    from koers.deliveries.ingest import mapping_from_dict
+
+    mapping = mapping_from_dict(
+        {
+            "name": "zonder-gebied",
+            "area": {"column": "gebied"},
+            "period": {"column": "jaar"},
+            "values": [{"column": "ammoniak", "indicator": "ammoniakemissie_mest"}],
+        }
+    )
+    path = write_rows(tmp_path / "kop.csv", ["regio", "jaar", "ammoniak"], [["PV25", "2020", "x"]])
+    table, ingest = ingest_table(path, mapping, context)
+    assert [e.rule for e in ingest.report.errors] == ["missing_column"]
+    assert table.num_rows == 0
