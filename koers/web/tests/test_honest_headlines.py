@@ -110,3 +110,11 @@ def test_coverage_of_a_theme_counts_goals_with_data(client, published_wind):
     coverage = table_with(html, "Doelen met gepubliceerde cijfers per thema")
     assert coverage.rows[0][1] == "Doelen met cijfers"
     assert next(r for r in coverage.rows if r[0].startswith("2.1"))[1] == "2 van 4"
+
+
+def test_the_theme_page_marks_a_part_shown_for_want_of_a_total(client, published_renewable):
+    html = client.get("/thema/2.1").content.decode()
+    table = table_with(html, "Indicatoren van doel 2.1.2: nieuwste landelijke cijfer en status")
+    capacity = next(r for r in table.rows if r[0].startswith("Opgesteld vermogen hernieuwbare"))
+    assert "alleen Zonnestroom: geen totaal gepubliceerd" in capacity[0]
+    assert capacity[1] == "27.980 MW", "the figure is there, but never as the total"
