@@ -190,3 +190,32 @@ def test_the_deliver_page_lists_what_gelderland_still_owes(signed_in, time_machi
     assert len(gelderland) * 12 == len(due)  # only Gelderland's share of what is owed
     assert f"{len(gelderland)} leveringen staan nog open." in owed
     assert 'type="hidden" name="province" value="PV25"' in html  # a steward has one province
+
+
+def test_a_peer_country_layout_is_never_offered_to_a_province(signed_in):
+    from koers.workspace.uploads import DUTCH_TEMPLATE, mapping_choices
+
+    names = [name for name, _ in mapping_choices()]
+    assert names[0] == DUTCH_TEMPLATE and "cbs-70960ned" in names
+    assert not [name for name in names if name.startswith("sdg-")]  # Canada, the UK: peers
+    html = signed_in.get(reverse("workspace:deliver")).content.decode()
+    assert "sdg-canada" not in html and "Nederlandse getalnotatie" in html
+
+
+def test_a_template_with_decimal_commas_uploads_in_dutch_notation(signed_in, tmp_path):
+    path = tmp_path / "koers-PV25-2025.csv"
+    write_template(
+        path, province="PV25", indicators=[PROVINCE_CODE], period="2025", file_format="csv"
+    )
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    rows[1][rows[0].index("waarde")] = "1.234,5"  # as a Dutch Excel saves it
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    upload(signed_in, path)
+    refused = Delivery.objects.get()
+    assert refused.status == "rejected"
+    assert [e["rule"] for e in refused.report["errors"]] == ["decimal_comma"]
+    upload(signed_in, path, mapping="koers-sjabloon-nl")
+    accepted = Delivery.objects.latest("pk")
+    assert accepted.status == "validated", accepted.report["errors"][:2]
+    assert Observation.objects.get(delivery=accepted).value == 1234.5
