@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from koers.api.enums import PERIODETYPE, WAARDETYPE, DutchChoiceField
 from koers.api.fields import code_field, number_field
 from koers.api.query_fields import AreaField, PeriodField
 from koers.areas.models import AreaType
-from koers.deliveries.models import ValueKind
 from koers.indicators.models import Indicator
-
-PERIOD_TYPES = ["year", "half_year", "quarter", "month", "window"]
 
 
 class AggregaatQuery(serializers.Serializer):
@@ -22,11 +20,11 @@ class AggregaatQuery(serializers.Serializer):
     periode = PeriodField(
         required=False, max_length=20, help_text="bv. 2023, 2023-Q4, 2023-03 of 2015/2020."
     )
-    periodetype = serializers.ChoiceField(choices=PERIOD_TYPES, required=False)
+    periodetype = DutchChoiceField(PERIODETYPE, required=False)
     uitsplitsing = serializers.CharField(
         required=False, max_length=200, help_text="Canonieke uitsplitsing; _T is het totaal."
     )
-    waardetype = serializers.ChoiceField(choices=ValueKind.choices, required=False)
+    waardetype = DutchChoiceField(WAARDETYPE, required=False)
 
     def validate_indicator(self, value: str) -> str:
         if not Indicator.objects.filter(code=value).exists():

@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from koers.analytics.progress import STATUS_LABELS
 from koers.api.conventions import absolute, absolute_path, link
+from koers.api.enums import AGGREGAATSTATUS, PERIODETYPE, WAARDETYPE, DutchChoiceField
 from koers.api.fields import FiniteFloatField, links_schema
 from koers.engine.periods import period_label
 
@@ -59,11 +60,11 @@ class AggregaatSerializer(serializers.Serializer):
     periodeLabel = serializers.SerializerMethodField(  # noqa: N815
         help_text="De periode zoals de bron die publiceert, bv. 2019/20 voor FY2019/20."
     )
-    periodetype = serializers.CharField(source="period_type")
+    periodetype = DutchChoiceField(PERIODETYPE, source="period_type")
     uitsplitsing = serializers.CharField(source="breakdown")
-    waardetype = serializers.CharField(source="value_kind")
+    waardetype = DutchChoiceField(WAARDETYPE, source="value_kind")
     waarde = FiniteFloatField(source="value", help_text="Gerapporteerd indien aanwezig.")
-    status = serializers.CharField(help_text="ok, partial of missing.")
+    status = DutchChoiceField(AGGREGAATSTATUS, help_text="ok, gedeeltelijk of ontbrekend.")
     redenOntbrekend = serializers.CharField(source="missing_reason", allow_null=True)  # noqa: N815
     dekking = DekkingSerializer(source="*")
     aansluiting = AansluitingSerializer(source="*")

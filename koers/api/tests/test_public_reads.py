@@ -59,9 +59,10 @@ def test_areas_and_indicators_are_public(api, catalogue):
     wind = api.get("/api/v1/indicatoren/wind_vermogen").json()
     assert (wind["eenheid"], wind["optellenOverGebieden"], wind["optellenOverTijd"]) == (
         "MW",
-        "sum",
-        "last",
+        "optellen",
+        "laatste",
     )
+    assert (wind["periodiciteit"], wind["status"]) == ("jaar", "actief")  # Dutch, like the keys
     assert wind["bron"]["tabel"] == "70960ned"
 
 

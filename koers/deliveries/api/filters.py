@@ -13,9 +13,10 @@ from datetime import datetime
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from rest_framework import serializers
 
+from koers.api.enums import WAARDETYPE, DutchChoiceField
 from koers.api.fields import code_field
 from koers.api.query_fields import AreaField, MomentField, PeriodField
-from koers.deliveries.models import Delivery, DeliveryStatus, Observation, Transition, ValueKind
+from koers.deliveries.models import Delivery, DeliveryStatus, Observation, Transition
 
 #: Statuses whose observations count as current for the people who may see them.
 LIVE = (DeliveryStatus.VALIDATED, DeliveryStatus.SUBMITTED, DeliveryStatus.APPROVED,
@@ -88,7 +89,7 @@ class WaarnemingQuery(serializers.Serializer):
     uitsplitsing = serializers.CharField(
         required=False, max_length=200, help_text="Canonieke uitsplitsing; _T is het totaal."
     )
-    waardetype = serializers.ChoiceField(choices=ValueKind.choices, required=False)
+    waardetype = DutchChoiceField(WAARDETYPE, required=False)
     aanlevering = serializers.IntegerField(
         required=False, min_value=1, help_text="Alle waarnemingen van één (zichtbare) aanlevering."
     )

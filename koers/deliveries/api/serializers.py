@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from koers.accounts.permissions import can
 from koers.api.conventions import absolute, link
+from koers.api.enums import WAARDETYPE, WAARNEMINGSTATUS, DutchChoiceField
 from koers.api.fields import BlankAsNullField, FiniteFloatField, links_schema
 from koers.areas.queries import dutch_provinces
 from koers.deliveries.models import (
@@ -14,9 +15,7 @@ from koers.deliveries.models import (
     Delivery,
     DeliveryStatus,
     Observation,
-    ObservationStatus,
     Transition,
-    ValueKind,
 )
 from koers.deliveries.reports import delivery_summary
 from koers.deliveries.uploads import shipped_mapping_paths
@@ -30,9 +29,9 @@ class WaarnemingSerializer(serializers.ModelSerializer):
     gebied = serializers.CharField(source="area.code")
     periode = serializers.CharField(source="period", help_text="bv. 2023, 2023-Q4, 2023-03.")
     uitsplitsing = serializers.CharField(source="breakdown", help_text="_T is het totaal.")
-    waardetype = serializers.ChoiceField(source="value_kind", choices=ValueKind.choices)
+    waardetype = DutchChoiceField(WAARDETYPE, source="value_kind")
     waarde = FiniteFloatField(source="value", help_text="null: ontbrekend of vertrouwelijk.")
-    status = serializers.ChoiceField(choices=ObservationStatus.choices)
+    status = DutchChoiceField(WAARNEMINGSTATUS)
     versie = serializers.IntegerField(source="version")
     aanlevering = serializers.IntegerField(source="delivery_id")
     bronrij = serializers.IntegerField(source="source_row", help_text="Rij in het bronbestand.")

@@ -150,6 +150,10 @@ def test_the_api_and_koers_query_show_the_period_as_published(spending):
     assert body.status_code == 200, body.content
     (row,) = body.json()["resultaten"]
     assert (row["periode"], row["periodeLabel"], row["waarde"]) == ("FY2019/20", "2019/20", 18)
+    assert (row["periodetype"], row["status"]) == ("boekjaar", "gedeeltelijk")
+    assert APIClient().get(f"/api/v1/indicatoren/{CODE}").json()["periodiciteit"] == "boekjaar"
+    only = APIClient().get(f"/api/v1/aggregaten?indicator={CODE}&periodetype=boekjaar").json()
+    assert only["totaal"] == 2 * 4  # NL01 and the three provinces, two financial years
     text = koers("query", "--indicator", CODE, "--area", "NL01")
     assert "2019/20" in text and "2020/21" in text and "FY20" not in text
 

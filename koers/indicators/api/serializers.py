@@ -6,14 +6,15 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from koers.api.conventions import absolute, link
-from koers.api.fields import BlankAsNullField, FiniteFloatField, links_schema
-from koers.indicators.models import (
-    AreaRule,
-    Indicator,
-    IndicatorStatus,
-    Periodicity,
-    TimeRule,
+from koers.api.enums import (
+    INDICATORSTATUS,
+    OPTELLEN_OVER_GEBIEDEN,
+    OPTELLEN_OVER_TIJD,
+    PERIODICITEIT,
+    DutchChoiceField,
 )
+from koers.api.fields import BlankAsNullField, FiniteFloatField, links_schema
+from koers.indicators.models import Indicator
 
 
 class BronSerializer(serializers.Serializer):
@@ -35,12 +36,12 @@ class IndicatorSerializer(serializers.ModelSerializer):
         source="unit_multiplier", help_text="Macht van tien van de eenheid (SDMX UNIT_MULT)."
     )
     decimalen = serializers.IntegerField(source="decimals")
-    periodiciteit = serializers.ChoiceField(source="periodicity", choices=Periodicity.choices)
-    optellenOverGebieden = serializers.ChoiceField(  # noqa: N815
-        source="area_rule", choices=AreaRule.choices, help_text="sum, ratio, weighted_mean, none."
+    periodiciteit = DutchChoiceField(PERIODICITEIT, source="periodicity")
+    optellenOverGebieden = DutchChoiceField(  # noqa: N815
+        OPTELLEN_OVER_GEBIEDEN, source="area_rule", help_text="Hoe gebieden optellen."
     )
-    optellenOverTijd = serializers.ChoiceField(  # noqa: N815
-        source="time_rule", choices=TimeRule.choices, help_text="sum, last, mean of none."
+    optellenOverTijd = DutchChoiceField(  # noqa: N815
+        OPTELLEN_OVER_TIJD, source="time_rule", help_text="Hoe perioden samengaan."
     )
     teller = serializers.SlugRelatedField(
         source="numerator", slug_field="code", read_only=True, allow_null=True
@@ -59,7 +60,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
     bron = BronSerializer(source="*", read_only=True)
     methode = BlankAsNullField(source="method")
     eigenaar = BlankAsNullField(source="owner")
-    status = serializers.ChoiceField(choices=IndicatorStatus.choices, read_only=True)
+    status = DutchChoiceField(INDICATORSTATUS, read_only=True)
     doelen = serializers.SlugRelatedField(source="goals", slug_field="number", many=True,
                                           read_only=True)  # fmt: skip
     _links = serializers.SerializerMethodField()

@@ -6,15 +6,14 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from koers.api.conventions import ReadOnlyViewSet
+from koers.api.enums import INDICATORSTATUS, DutchChoiceField
 from koers.api.fields import CODE, number_field
 from koers.indicators.api.serializers import IndicatorSerializer
-from koers.indicators.models import Indicator, IndicatorStatus
+from koers.indicators.models import Indicator
 
 
 class IndicatorQuery(serializers.Serializer):
-    status = serializers.ChoiceField(
-        choices=IndicatorStatus.choices, required=False, help_text="Alleen deze status."
-    )
+    status = DutchChoiceField(INDICATORSTATUS, required=False, help_text="Alleen deze status.")
     doel = number_field(required=False, help_text="Alleen indicatoren bij dit doel.")
 
 
