@@ -217,3 +217,9 @@ def work_programme_years() -> list[tuple[str, int]]:
             "theme__number", "year"
         )
     )
+
+
+def example_programmes() -> set[tuple[str, int]]:
+    """(theme number, year) of the example work programmes (voorbeeldgegevens)."""
+    examples = WorkProgramme.objects.filter(is_example=True)
+    return set(examples.values_list("theme__number", "year"))

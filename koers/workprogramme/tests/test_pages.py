@@ -186,3 +186,13 @@ def test_the_pages_have_english_versions(client, activity):
     html = client.get("/en/werkprogramma/2.1/2026").content.decode()
     assert '<html lang="en">' in html and "Warmtenetten versnellen" in html
     assert "€ 1,234,568" in html  # English grouping
+
+
+def test_the_index_marks_example_programmes(client, activity):
+    assert "Voorbeeldgegevens" not in client.get("/werkprogramma/").content.decode()
+    activity.work_programme.is_example = True
+    activity.work_programme.save()
+    html = client.get("/werkprogramma/").content.decode()
+    assert (
+        "Voorbeeldgegevens" in html and '/werkprogramma/2.1/2026">2026</a> <span class="tag' in html
+    )

@@ -24,15 +24,21 @@ from koers.workprogramme.models import Activity, ActivityStatus
 
 def index(request):
     """Every work programme, by theme and year."""
-    by_theme: dict[str, list[int]] = {}
+    examples = queries.example_programmes()
+    by_theme: dict[str, list[tuple[int, bool]]] = {}
     for theme, year in queries.work_programme_years():
-        by_theme.setdefault(theme, []).append(year)
+        by_theme.setdefault(theme, []).append((year, (theme, year) in examples))
     themes = [(theme, by_theme.get(theme.number, [])) for theme in Theme.objects.all()]
     editable = [t for t, _years in themes if service.may_edit(request.user, t)]
     return render(
         request,
         "workprogramme/index.html",
-        {"themes": themes, "may_import": bool(editable), "nav": "werkprogramma"},
+        {
+            "themes": themes,
+            "examples": bool(examples),
+            "may_import": bool(editable),
+            "nav": "werkprogramma",
+        },
     )
 
 
