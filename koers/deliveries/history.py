@@ -1,88 +1,87 @@
-"""Per indicator, the published values and highest versions, loaded once per import."""
+"""What an import compares with: the published state, read a batch and an area at a time.
+
+Nothing here holds an indicator's whole state. Each batch reads the published rows of its
+own keys (versions.current_for); the history warnings read one (indicator, area) at a
+time, and skip the values this delivery already replaces. Memory follows the batch and the
+area, never the number of values stored: a correction of a million values costs what a
+fresh import of a million does.
+"""
 
 from __future__ import annotations
 
-import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
+from django.db import connection
 
 from koers.areas.models import Area
 from koers.deliveries import versions
 from koers.indicators.models import Indicator
 
+#: Published realisations of one (indicator, area), for the outlier and jump warnings.
+#: A value this delivery replaces by a value of its own is left out: the file's own point
+#: for that period wins anyway (series_checks.series_points), and reading it back would
+#: cost a correction of every value as much again as its diff.
+_SERIES_SQL = f"""
+SELECT p.breakdown, p.period, p.value FROM {versions.TABLE} p
+WHERE p.indicator_id = %s AND p.area_id = %s AND p.value_kind = 'realisation'
+  AND p.value IS NOT NULL AND p.superseded_at IS NULL
+  AND p.delivery_id IN ({versions._PUBLISHED_IDS})
+  AND NOT EXISTS (
+    SELECT 1 FROM {versions.TABLE} n
+    WHERE n.indicator_id = p.indicator_id AND n.area_id = p.area_id AND n.period = p.period
+      AND n.breakdown = p.breakdown AND n.value_kind = p.value_kind
+      AND n.delivery_id = %s AND n.value IS NOT NULL)
+"""  # noqa: S608 - table names are ours; values are parameters
+
 
 class HistoryCache:
-    """Loads each indicator's current state (an Arrow table) on first use.
+    """The published state one import compares with, for one delivery.
 
-    The table is kept sorted by area with the row range of each area, so a batch is diffed
-    against the slices of its own areas only: a file usually comes area by area, and a
-    join that probes a million current rows for every batch would cost as much as the
-    import itself.
+    ``current()`` reads a batch's keys afresh each time, so a batch retried after another
+    import took its version numbers sees them. ``lookup()`` keeps one (indicator, area)
+    partition at a time: the whole-file checks ask for them partition by partition.
     """
 
-    def __init__(self) -> None:
-        self._current: dict[int, tuple[pa.Table, dict[int, tuple[int, int]]]] = {}
-        self._series: dict[str, tuple] = {}
+    def __init__(self, delivery_id: int | None = None) -> None:
+        self.delivery_id = delivery_id
         self._indicator_ids = dict(Indicator.objects.values_list("code", "pk"))
-        self._area_codes = dict(Area.objects.values_list("pk", "code"))
+        self._area_ids = dict(Area.objects.values_list("code", "pk"))
+        self._seen: set[int] = set()
+        self._empty: set[int] = set()
+        self._partition: tuple[str, str] | None = None
+        self._series: dict[str, list[tuple[str, float]]] = {}
 
-    def _load(self, indicator_id: int) -> tuple[pa.Table, dict[int, tuple[int, int]]]:
-        if indicator_id not in self._current:
-            table = versions.current_for_indicator(indicator_id)
-            table = table.take(pc.sort_indices(table["area_id"]))
-            areas, starts, counts = np.unique(
-                table["area_id"].to_numpy(), return_index=True, return_counts=True
-            )
-            ranges = dict(zip(areas.tolist(), zip(starts.tolist(), counts.tolist(), strict=True),
-                              strict=True))  # fmt: skip
-            self._current[indicator_id] = (table, ranges)
-        return self._current[indicator_id]
+    def current(self, indicator_id: int, rows: pa.Table) -> tuple[pa.Table, pa.Table]:
+        """The published rows and pending versions of the keys of ``rows`` (one indicator).
 
-    def current(self, indicator_id: int, area_ids: list[int] | None = None) -> pa.Table:
-        """The indicator's current state, or only the rows of ``area_ids``."""
-        table, ranges = self._load(indicator_id)
-        if area_ids is None:
-            return table
-        parts = [table.slice(*ranges[area]) for area in area_ids if area in ranges]
-        return pa.concat_tables(parts) if parts else table.schema.empty_table()
+        An indicator with no rows when the import first reached it is not read again (a
+        fresh import pays nothing for corrections), until forget() says another import
+        wrote some meanwhile.
+        """
+        if indicator_id not in self._seen:
+            self._seen.add(indicator_id)
+            if not versions.has_rows(indicator_id, but=self.delivery_id):
+                self._empty.add(indicator_id)
+        if indicator_id in self._empty:
+            return versions.PUBLISHED_SCHEMA.empty_table(), versions.OTHERS_SCHEMA.empty_table()
+        return versions.current_for(indicator_id, rows, own=self.delivery_id)
 
     def forget(self, indicator_id: int) -> None:
         """Read the indicator again on next use (another import added versions meanwhile)."""
-        self._current.pop(indicator_id, None)
+        self._empty.discard(indicator_id)
 
-    def _series_of(self, indicator: str):
-        """Published realisations of one indicator sorted by series, and each series' rows.
-
-        Only a series asked for becomes Python values, one at a time: building tuples for
-        every current value of a million-row indicator at once cost more than the diff.
-        """
-        indicator_id = self._indicator_ids.get(indicator)
-        if indicator_id is None:
-            return None, {}
-        table = self.current(indicator_id)
-        table = table.filter(
-            pc.and_(pc.equal(table["value_kind"], "realisation"), pc.is_valid(table["cur_value"]))
-        )
-        parts = pc.dictionary_encode(table["breakdown"]).combine_chunks()
-        part_ids = parts.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-        keys = table["area_id"].to_numpy() * max(1, len(parts.dictionary)) + part_ids
-        order = np.argsort(keys, kind="stable")
-        table = table.select(["period", "cur_value"]).take(pa.array(order))
-        found, starts, counts = np.unique(keys[order], return_index=True, return_counts=True)
-        names = parts.dictionary.to_pylist()
-        width = max(1, len(names))
-        ranges = {
-            (self._area_codes[int(key) // width], names[int(key) % width]): (int(at), int(n))
-            for key, at, n in zip(found, starts, counts, strict=True)
-        }
-        return table, ranges
+    def _read_partition(self, indicator: str, area: str) -> None:
+        self._partition, self._series = (indicator, area), {}
+        indicator_id, area_id = self._indicator_ids.get(indicator), self._area_ids.get(area)
+        if indicator_id is None or area_id is None:
+            return
+        params = [indicator_id, area_id, self.delivery_id]
+        with connection.cursor() as cursor:
+            cursor.execute(_SERIES_SQL, params)
+            for name, period, value in cursor:
+                self._series.setdefault(name, []).append((period, value))
 
     def lookup(self, indicator: str, area: str, breakdown: str) -> list[tuple[str, float]]:
         """Earlier published realisations of one series, for the outlier and jump warnings."""
-        if indicator not in self._series:
-            self._series[indicator] = self._series_of(indicator)
-        table, ranges = self._series[indicator]
-        if (area, breakdown) not in ranges:
-            return []
-        part = table.slice(*ranges[(area, breakdown)])
-        return list(zip(part["period"].to_pylist(), part["cur_value"].to_pylist(), strict=True))
+        if self._partition != (indicator, area):
+            self._read_partition(indicator, area)
+        return list(self._series.get(breakdown, ()))

@@ -87,10 +87,7 @@ def _store_batch(table: pa.Table, delivery: Delivery, history: HistoryCache, now
         i: table if len(indicator_ids) == 1 else table.filter(pc.equal(table["indicator_id"], i))
         for i in indicator_ids
     }
-    diffs = {
-        i: versions.diff(rows, history.current(i, pc.unique(rows["area_id"]).to_pylist()))
-        for i, rows in parts.items()
-    }
+    diffs = {i: versions.diff(rows, history.current(i, rows)) for i, rows in parts.items()}
     created = replacing = 0
     with transaction.atomic():
         for new, n_replacing in diffs.values():
@@ -106,7 +103,7 @@ def _store_with_retry(table, delivery, history, now, tally: _Tally) -> None:
             created, replacing = _store_batch(table, delivery, history, now)
         except (IntegrityError, OperationalError) as exc:
             # Another import took a version number (or a duplicate the file checks report
-            # later): read the indicators' versions again and retry the batch.
+            # later): the retry reads the batch's versions again.
             for indicator_id in pc.unique(table["indicator_id"]).to_pylist():
                 history.forget(indicator_id)
             if attempt == BATCH_ATTEMPTS - 1:
@@ -281,7 +278,7 @@ def _fail(delivery: Delivery, reason: str) -> Delivery:
 
 def _import(delivery: Delivery, folder: Path) -> Delivery:
     source, mapping_file = _kept_source(delivery, folder)
-    history = HistoryCache()
+    history = HistoryCache(delivery.pk)
     province = delivery.province.code if delivery.province_id else None
     try:
         mapping = load_mapping(mapping_file) if mapping_file else None

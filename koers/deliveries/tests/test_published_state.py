@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from koers.deliveries.history import HistoryCache
 from koers.deliveries.models import Observation
 from koers.deliveries.storing import receive
 from koers.deliveries.tests.conftest import publish, published_capacity_2020
@@ -109,3 +110,19 @@ def test_history_warnings_read_the_published_series(deliver):
     odd = deliver(99999, "b.csv")
     rules = {(w["rule"], w["row"]) for w in odd.report["warnings"]}
     assert any(rule in {"outlier", "large_jump"} for rule, _ in rules), odd.report["warnings"]
+
+
+def _history(delivery_id) -> dict[str, float]:
+    """The published 2020s capacity series as the history warnings of ``delivery_id`` see it."""
+    return dict(HistoryCache(delivery_id).lookup("wind_vermogen", "PV25", "_T"))
+
+
+def test_history_warnings_skip_only_the_values_the_delivery_replaces_with_a_value(deliver):
+    publish(deliver(None, "a.csv"))
+    published = _history(None)
+    assert published["2019"] == 82.0 and "2020" in published
+    changed = deliver(99999, "b.csv")  # its own 2020 wins: the published one is not read back
+    assert _history(changed.pk) == {p: v for p, v in published.items() if p != "2020"}
+    blank = deliver("", "c.csv")  # a blank 2020 is no point of the file: the published one stays
+    assert blank.observations_created >= 1
+    assert _history(blank.pk) == published
