@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import structlog
 from django.db import transaction
 
 from koers.areas.queries import dutch_provinces
@@ -24,6 +25,8 @@ from koers.workprogramme.excel.layout import (
 from koers.workprogramme.excel.reader import ParsedProgramme, Register, read_workbook
 from koers.workprogramme.excel.writer import write_workbook
 from koers.workprogramme.models import Activity, Milestone, ProvincialContribution, WorkProgramme
+
+log = structlog.get_logger("koers.workprogramme")
 
 
 class WorkbookRejected(Exception):
@@ -202,6 +205,11 @@ def store(
         for activity in programme.activities.exclude(is_example=example):
             activity.is_example = example  # a re-imported example becomes real, and back
             activity.save(update_fields=["is_example"])
+    log.info(
+        "werkprogramma_stored",
+        file=parsed.file, theme=current.theme, year=current.year, example=example,
+        **current.counts(),
+    )  # fmt: skip
     return current
 
 

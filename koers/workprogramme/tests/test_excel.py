@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from auditlog.models import LogEntry
 from openpyxl import load_workbook
+from structlog.testing import capture_logs
 
 from koers.programme.models import Goal
 from koers.workprogramme import importing
@@ -119,8 +120,12 @@ def test_a_reimport_shows_what_changes_and_stores_nothing_until_confirmed(stored
     assert plan.counts() == {"nieuw": 1, "gewijzigd": 1, "verwijderd": 1}
     assert Activity.objects.get(code="A1").ipo_budget == Decimal("100000")  # not yet stored
 
-    importing.store(importing.read(path), expected=plan.fingerprint)
+    with capture_logs() as logs:
+        importing.store(importing.read(path), expected=plan.fingerprint)
 
+    assert [(e["event"], e["theme"], e["nieuw"], e["verwijderd"]) for e in logs] == [
+        ("werkprogramma_stored", "2.1", 1, 1)
+    ]
     assert sorted(Activity.objects.values_list("code", flat=True)) == ["A1", "A3"]
     added = Activity.objects.get(code="A3")
     assert added.ipo_budget == Decimal("1234.56") and added.lead_province.code == "PV26"
