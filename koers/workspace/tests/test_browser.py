@@ -132,10 +132,13 @@ def test_the_office_publishes_and_the_new_numbers_are_public(
     after = public_gelderland_rows()
     assert any(latest in row for row in after), after  # the public page follows
 
-    for name in ("completeness", "analytics", "goals", "targets", "target-create", "audit-log"):
+    pages = ("completeness", "analytics", "goals", "targets", "target-create", "audit-log")
+    for name in (*pages, "accounts"):
         page.goto(live_server.url + reverse(f"workspace:{name}"))
         assert page.locator("h1").count() == 1, name
         assert_accessible(page, f"workspace-{name}")
+    page.get_by_role("link", name="office", exact=True).click()  # one account's page
+    assert_accessible(page, "workspace-account")
 
 
 def test_the_reconciliation_table_is_accessible(
