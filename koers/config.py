@@ -354,6 +354,17 @@ SETTINGS: tuple[Setting, ...] = (
         "SMTP server for e-mail, as `host` or `host:port`. Empty means e-mails are written "
         "to the console (development).",
     ),
+    Setting(
+        "KOERS_WOO_PUBLISHER",
+        None,
+        "TOOI identifier (URI) of the organisation that publishes meeting documents under the "
+        "Woo when no province is named, i.e. IPO. Required for DiWoo metadata.",
+    ),
+    Setting(
+        "KOERS_WOO_PUBLISHER_NAME",
+        "Interprovinciaal Overleg",
+        "Name of that publishing organisation in the DiWoo metadata.",
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -79,12 +79,24 @@ def add_agenda_item(
 
 @transaction.atomic
 def attach_document(
-    user, punt: Agendapunt, upload, *, titel: str, openbaar: bool, informatieobjecttype: str
+    user,
+    punt: Agendapunt,
+    upload,
+    *,
+    titel: str,
+    openbaar: bool,
+    informatieobjecttype: str,
+    informatiecategorie: str = "vergaderstukken",
 ):
     """Store an uploaded document (once, by SHA-256) and attach it to an agenda item."""
     _require(user, punt.vergadering)
     document = add_uploaded_document(
-        upload, titel=titel, openbaar=openbaar, informatieobjecttype=informatieobjecttype, user=user
+        upload,
+        titel=titel,
+        openbaar=openbaar,
+        informatieobjecttype=informatieobjecttype,
+        informatiecategorie=informatiecategorie,
+        user=user,
     )
     punt.documenten.add(document)
     reindex_vergadering(punt.vergadering)

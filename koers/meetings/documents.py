@@ -6,11 +6,12 @@ import datetime
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from koers.deliveries.files import keep_original
 from koers.deliveries.scratch import scratch_folder
 from koers.meetings.extract import extract
-from koers.meetings.models import Informatieobject, Informatieobjecttype
+from koers.meetings.models import Informatiecategorie, Informatieobject, Informatieobjecttype
 
 
 def add_document(
@@ -21,6 +22,8 @@ def add_document(
     informatieobjecttype: str = Informatieobjecttype.BESLUITVORMINGSSTUK,
     creatiedatum: datetime.date | None = None,
     openbaar: bool = False,
+    informatiecategorie: str = Informatiecategorie.VERGADERSTUKKEN,
+    uitgever=None,
     user=None,
 ) -> Informatieobject:
     """Read the text of ``path`` (refusing what Koers cannot read), keep it, record it."""
@@ -35,6 +38,9 @@ def add_document(
             creatiedatum=creatiedatum or datetime.date.today(),
             tekst=extracted.tekst,
             openbaar=openbaar,
+            gepubliceerd_op=timezone.now() if openbaar else None,
+            informatiecategorie=informatiecategorie,
+            uitgever=uitgever,
             toegevoegd_door=user if user is not None and user.is_authenticated else None,
         )
 

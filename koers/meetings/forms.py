@@ -11,6 +11,7 @@ from koers.meetings.models import (
     Besluit,
     BesluitResultaat,
     Gremium,
+    Informatiecategorie,
     Informatieobjecttype,
     StandpuntStatus,
     Stap,
@@ -63,6 +64,11 @@ class DocumentForm(forms.Form):
     )
     openbaar = forms.BooleanField(
         label=_("Openbaar (actief openbaar gemaakt onder de Woo)"), required=False
+    )
+    informatiecategorie = forms.ChoiceField(
+        label=_("Woo-informatiecategorie"),
+        choices=Informatiecategorie.choices,
+        initial=Informatiecategorie.VERGADERSTUKKEN,
     )
 
 

@@ -1,6 +1,10 @@
 """Bodies, meetings, documents, joint positions and each province's follow-up (issue 15)."""
 
-from koers.meetings.models.documenten import Informatieobject, Informatieobjecttype
+from koers.meetings.models.documenten import (
+    Informatiecategorie,
+    Informatieobject,
+    Informatieobjecttype,
+)
 from koers.meetings.models.gremia import Gremium, GremiumSoort, Lid
 from koers.meetings.models.opvolging import OpvolgingStap, Stap
 from koers.meetings.models.standpunten import (
@@ -29,6 +33,7 @@ __all__ = [
     "DossierActie",
     "Gremium",
     "GremiumSoort",
+    "Informatiecategorie",
     "Informatieobject",
     "Informatieobjecttype",
     "Lid",

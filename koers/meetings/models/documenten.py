@@ -21,6 +21,17 @@ class Informatieobjecttype(models.TextChoices):
     VOORSTEL = "voorstel", _("voorstel")
 
 
+class Informatiecategorie(models.TextChoices):
+    """The Woo information categories (art. 3.3 lid 2) meeting documents are published in."""
+
+    VERGADERSTUKKEN = "vergaderstukken", _("vergaderstukken decentrale overheden (art. 3.3.2c Woo)")
+    AGENDAS_BESLUITENLIJSTEN = (
+        "agendas_besluitenlijsten",
+        _("agenda's en besluitenlijsten bestuurscolleges (art. 3.3.2d Woo)"),
+    )
+    ADVIEZEN = "adviezen", _("adviezen (art. 3.3.2e Woo)")
+
+
 class Informatieobject(models.Model):
     """A document of a meeting, an agenda item or a lobby action."""
 
@@ -40,6 +51,23 @@ class Informatieobject(models.Model):
     tekst = models.TextField(blank=True)
     #: Public documents are downloadable and findable by anyone; others only when signed in.
     openbaar = models.BooleanField(_("openbaar"), default=False)
+    informatiecategorie = models.CharField(
+        _("Woo-informatiecategorie"),
+        max_length=30,
+        choices=Informatiecategorie.choices,
+        default=Informatiecategorie.VERGADERSTUKKEN,
+    )
+    #: The province that publishes it; empty means IPO (KOERS_WOO_PUBLISHER).
+    uitgever = models.ForeignKey(
+        "areas.Area",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        limit_choices_to={"type": "provincie"},
+        related_name="+",
+        verbose_name=_("uitgever"),
+    )
+    gepubliceerd_op = models.DateTimeField(_("openbaar gemaakt op"), null=True, blank=True)
     toegevoegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

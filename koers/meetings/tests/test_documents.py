@@ -92,6 +92,7 @@ def test_a_document_koers_cannot_read_is_refused_on_the_page_with_a_clear_messag
             f"doc{punt.pk}-bestand": SimpleUploadedFile("notities.txt", b"platte tekst"),
             f"doc{punt.pk}-titel": "Notities",
             f"doc{punt.pk}-informatieobjecttype": "mededeling",
+            f"doc{punt.pk}-informatiecategorie": "vergaderstukken",
         },
         follow=True,
     )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from koers.accounts.permissions import Action, can
+from koers.config import ConfigurationError
 from koers.deliveries.files import stored_path
-from koers.meetings import followup
+from koers.meetings import followup, ical, woo
 from koers.meetings.agenda import may_prepare
 from koers.meetings.forms import (
     AgendaItemForm,
@@ -162,3 +164,45 @@ def follow_up_overview(request: HttpRequest, code: str) -> HttpResponse:
         "may_publish": can(request.user, Action.PUBLISH_FOLLOW_UP),
     }
     return render(request, "meetings/follow_up_overview.html", context)
+
+
+@require_GET
+def diwoo_metadata(request: HttpRequest, pk: int) -> JsonResponse:
+    """DiWoo metadata of a published document; anything else is a 404, signed in or not."""
+    document = get_object_or_404(woo.published_documents(), pk=pk)
+    try:
+        data = woo.diwoo(document, base_url=request.build_absolute_uri("/")[:-1])
+    except ConfigurationError as error:
+        return JsonResponse({"fout": str(error), "code": error.code}, status=503)
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def woo_sitemap(request: HttpRequest) -> HttpResponse:
+    body = woo.sitemap(base_url=request.build_absolute_uri("/")[:-1])
+    return HttpResponse(body, content_type="application/xml; charset=utf-8")
+
+
+@require_GET
+def meetings_calendar(request: HttpRequest, code: str) -> HttpResponse:
+    """iCalendar feed of a body's public meetings (subscribe in any calendar app)."""
+    gremium = get_object_or_404(Gremium, code=code)
+    meetings = gremium.vergaderingen.filter(openbaar=True).order_by("datum")
+    events = [
+        ical.Event(
+            uid=f"vergadering-{v.pk}@koers",
+            day=v.datum,
+            start=v.aanvang,
+            summary=str(v),
+            location=v.locatie,
+            url=request.build_absolute_uri(reverse("meetings:vergadering", args=[v.pk])),
+            cancelled=v.status == "geannuleerd",
+            stamp=v.gewijzigd_op,
+        )
+        for v in meetings
+    ]
+    response = HttpResponse(
+        ical.calendar(gremium.naam, events), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="{gremium.code}.ics"'
+    return response

@@ -97,6 +97,7 @@ def add_document(request: HttpRequest, pk: int) -> HttpResponse:
                 titel=data["titel"],
                 openbaar=data["openbaar"],
                 informatieobjecttype=data["informatieobjecttype"],
+                informatiecategorie=data["informatiecategorie"],
             )
         except DocumentRefused as refused:
             messages.error(request, _("Document niet opgeslagen: %(reason)s") % {"reason": refused})
