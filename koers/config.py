@@ -305,6 +305,13 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "KOERS_JOB_RETENTION_DAYS",
+        90,
+        "Days a finished job (done or failed) is kept, with its queue entry; `koers doctor` "
+        "and every worker start remove older ones, in the audit log.",
+        int,
+    ),
+    Setting(
         "KOERS_MAX_UPLOAD_MB",
         256,
         "Largest upload accepted, in MB (1 MB = 1,000,000 bytes), checked while the file "

@@ -25,6 +25,7 @@ class StartReport:
     imports: list[str] = field(default_factory=list)
     jobs: list[Job] = field(default_factory=list)
     requeued_imports: list[int] = field(default_factory=list)
+    cleanup: list[str] = field(default_factory=list)  # finished jobs past their retention
 
     def lines(self) -> list[str]:
         out = list(self.imports)
@@ -33,7 +34,7 @@ class StartReport:
             for job in self.jobs
         ]
         out += [f"delivery {pk} had no import job: queued" for pk in self.requeued_imports]
-        return out
+        return out + self.cleanup
 
 
 def _recover_imports() -> list[str]:
@@ -64,11 +65,13 @@ def queue_waiting_deliveries() -> list[int]:
 
 def recover_at_start() -> StartReport:
     from koers.jobs.recovery import recover_jobs
+    from koers.jobs.retention import clean_finished_jobs
 
     return StartReport(
         imports=_recover_imports(),
         jobs=recover_jobs(),
         requeued_imports=queue_waiting_deliveries(),
+        cleanup=clean_finished_jobs().lines(),
     )
 
 
