@@ -85,6 +85,7 @@ def test_example_records_carry_the_banner(client, activity):
 
 def test_the_leading_province_updates_the_status_and_another_may_not(client, activity, make_user):
     url = reverse("workprogramme:activity-status", args=[activity.pk])
+    assert client.get(url)["Location"] == f"/inloggen?next={url}"
     client.force_login(make_user("province_steward", province="PV26"))
     assert client.post(url, {"status": "lopend"}).status_code == 403
 

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -132,7 +133,7 @@ def activity_status(request, pk: int):
     )
     if not service.may_update_status(request.user, activity):
         if not request.user.is_authenticated:
-            return redirect(f"{_login_url()}?next={request.path}")
+            return redirect(f"{reverse('login')}?next={request.path}")
         raise PermissionDenied(_("U mag de status van deze activiteit niet wijzigen."))
     initial = {"status": activity.status, "status_reason": activity.status_reason}
     form = StatusForm(request.POST or None, initial=initial)
@@ -161,9 +162,3 @@ def activity_status(request, pk: int):
         "workprogramme/status_form.html",
         {"activity": activity, "form": form, "nav": "werkprogramma"},
     )
-
-
-def _login_url() -> str:
-    from django.urls import reverse
-
-    return reverse("login")
