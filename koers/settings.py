@@ -79,9 +79,10 @@ INSTALLED_APPS = [
     "koers.search",
     "koers.meetings",
     "koers.workprogramme",
-    "koers.faunaschade",
     "koers.review",
     "koers.reporting",
+    "koers.faunaschade",
+    "koers.knowledge",
 ]
 
 MIDDLEWARE = [

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("toets/", include("koers.review.urls")),
     path("rapportages/", include("koers.reporting.urls")),
     path("faunaschade/", include("koers.faunaschade.urls")),
+    path("kennis/", include("koers.knowledge.urls")),
     path("inloggen", LoginView.as_view(), name="login"),
     path("uitloggen", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),

@@ -35,6 +35,9 @@ class Action(StrEnum):
     UPDATE_FOLLOW_UP = "followup.update"
     PUBLISH_FOLLOW_UP = "followup.publish"
     HANDLE_CLAIMS = "faunaschade.claims"
+    WRITE_PRACTICE = "practice.write"
+    PUBLISH_PRACTICE = "practice.publish"
+    MANAGE_KNOWLEDGE_AGENDA = "knowledge.agenda"
 
 
 PO, LEAD, STEWARD, ANALYST = (
@@ -77,6 +80,11 @@ RULES: dict[Action, frozenset[str]] = {
     # Claims hold personal data (AVG): only BIJ12's claims handlers see them; everyone else
     # sees the public aggregates, with small cells hidden.
     Action.HANDLE_CLAIMS: frozenset({Role.CLAIMS_HANDLER}),
+    # Practices: the lead province's steward writes (province-scoped), the theme lead of
+    # the practice's theme writes and publishes (theme-scoped), the office all.
+    Action.WRITE_PRACTICE: frozenset({PO, LEAD, STEWARD}),
+    Action.PUBLISH_PRACTICE: frozenset({PO, LEAD}),
+    Action.MANAGE_KNOWLEDGE_AGENDA: frozenset({PO, LEAD}),
 }
 
 #: Actions a theme lead may do only for their own themes (the ``theme`` argument of can()).
@@ -88,6 +96,9 @@ THEME_SCOPED: frozenset[Action] = frozenset(
         Action.UPDATE_ACTIVITY_STATUS,
         Action.PREPARE_MEETING,
         Action.ADOPT_POSITION,
+        Action.WRITE_PRACTICE,
+        Action.PUBLISH_PRACTICE,
+        Action.MANAGE_KNOWLEDGE_AGENDA,
     }
 )
 

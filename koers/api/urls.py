@@ -17,6 +17,7 @@ from koers.deliveries.api.viewsets import (
 )
 from koers.faunaschade.api.viewsets import CijfersView, RegelingViewSet
 from koers.indicators.api.viewsets import IndicatorViewSet
+from koers.knowledge.api.viewsets import KennisvraagViewSet, PraktijkvoorbeeldViewSet
 from koers.meetings.api.viewsets import (
     AgendapuntViewSet,
     BesluitViewSet,
@@ -43,6 +44,8 @@ router.register("aggregaten", AggregaatViewSet, basename="aggregaat")
 router.register("voortgang", VoortgangViewSet, basename="voortgang")
 router.register("aanleveringen", AanleveringViewSet, basename="aanlevering")
 router.register("faunaschade-regelingen", RegelingViewSet, basename="faunaschade-regeling")
+router.register("praktijkvoorbeelden", PraktijkvoorbeeldViewSet, basename="praktijkvoorbeeld")
+router.register("kennisvragen", KennisvraagViewSet, basename="kennisvraag")
 router.register(
     "verwachte-aanleveringen", VerwachteAanleveringViewSet, basename="verwachte-aanlevering"
 )

@@ -15,6 +15,7 @@ from koers.cli.doctor import doctor
 from koers.cli.export import export, open_data
 from koers.cli.faunaschade import faunaschade
 from koers.cli.init import init
+from koers.cli.kennis import kennis
 from koers.cli.openapi import openapi
 from koers.cli.overleg import overleg
 from koers.cli.programme import programme
@@ -65,6 +66,7 @@ cli.add_command(rapportage)
 cli.add_command(werkprogramma)
 cli.add_command(voorbeeld)
 cli.add_command(faunaschade)
+cli.add_command(kennis)
 cli.add_command(overleg)
 
 

@@ -1,0 +1,63 @@
+"""Open resources /praktijkvoorbeelden (published versions only) and /kennisvragen."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import serializers
+from rest_framework.response import Response
+
+from koers.api.conventions import ApiViewSet, ReadOnlyViewSet
+from koers.api.problems import NotFoundProblem
+from koers.knowledge.api.serializers import KennisvraagSerializer, PraktijkvoorbeeldSerializer
+from koers.knowledge.models import KnowledgeQuestion
+from koers.knowledge.queries import published_versions
+
+
+class PraktijkQuery(serializers.Serializer):
+    thema = serializers.CharField(required=False, help_text="Themanummer, bv. 2.2.")
+    doel = serializers.CharField(required=False, help_text="Doelnummer, bv. 2.2.3.")
+    trekker = serializers.CharField(required=False, help_text="Provinciecode, bv. PV25.")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Praktijkvoorbeelden",
+        description="De gepubliceerde versie van elk praktijkvoorbeeld (CC BY 4.0).",
+        parameters=[PraktijkQuery],
+    ),
+    retrieve=extend_schema(summary="Eén praktijkvoorbeeld"),
+)
+class PraktijkvoorbeeldViewSet(ApiViewSet):
+    """Praktijkvoorbeelden en lessen uit gebiedsprocessen; namen alleen met toestemming."""
+
+    serializer_class = PraktijkvoorbeeldSerializer
+    lookup_value_regex = r"\d+"
+
+    def list(self, request):
+        query = self.query(PraktijkQuery)
+        versions = [
+            v
+            for v in published_versions()
+            if (not query.get("thema") or v.practice.theme.number == query["thema"])
+            and (not query.get("trekker") or v.practice.lead_province.code == query["trekker"])
+            and (not query.get("doel") or any(g.number == query["doel"] for g in v.goals.all()))
+        ]
+        page = self.paginate_queryset(versions)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request, pk: str):
+        version = next((v for v in published_versions() if v.practice_id == int(pk)), None)
+        if version is None:
+            raise NotFoundProblem(f"praktijkvoorbeeld {pk} bestaat niet of is niet gepubliceerd")
+        return Response(self.get_serializer(version).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Kennisvragen", description="De kennisagenda's van de BAC's."),
+    retrieve=extend_schema(summary="Eén kennisvraag"),
+)
+class KennisvraagViewSet(ReadOnlyViewSet):
+    """Kennisvragen per thema met hun status en wat ze beantwoordt."""
+
+    serializer_class = KennisvraagSerializer
+    queryset = KnowledgeQuestion.objects.select_related("theme").prefetch_related("practices")

@@ -1,0 +1,48 @@
+"""Published practices in the DCAT catalogue: one dataset, its JSON distribution in the API."""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, RDF, XSD
+
+from koers.knowledge.models import PracticeStatus, PracticeVersion
+
+CC_BY = "http://creativecommons.org/licenses/by/4.0/"
+IANA_JSON = URIRef("http://www.iana.org/assignments/media-types/application/json")
+EU_JSON = URIRef("http://publications.europa.eu/resource/authority/file-type/JSON")
+
+
+def add_practices(graph, site, *, publisher, contact) -> None:
+    """A dcat:Dataset of the published practices, once there is one (called by the catalogue)."""
+    latest = (
+        PracticeVersion.objects.filter(status=PracticeStatus.PUBLISHED)
+        .order_by("-published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    if latest is None:
+        return
+    base = site.base_url.rstrip("/")
+    dataset = URIRef(f"{base}/kennis/")
+    graph.add((dataset, RDF.type, DCAT.Dataset))
+    graph.add((dataset, DCTERMS.title, Literal("Praktijkvoorbeelden en lessen", lang="nl")))
+    graph.add((dataset, DCTERMS.title, Literal("Practices and lessons", lang="en")))
+    graph.add((dataset, DCTERMS.description, Literal(
+        "Wat provincies in gebiedsprocessen probeerden, wat werkte en wat niet, gekoppeld aan "
+        "de doelen van het Bestuursprogramma IPO en aan gebieden.", lang="nl",
+    )))  # fmt: skip
+    graph.add((dataset, DCTERMS.identifier, Literal(str(dataset))))
+    graph.add((dataset, DCTERMS.publisher, publisher))
+    graph.add((dataset, DCAT.contactPoint, contact))
+    graph.add((dataset, DCAT.landingPage, dataset))
+    graph.add((dataset, DCAT.keyword, Literal("leren door te doen", lang="nl")))
+    graph.add((dataset, DCTERMS.license, URIRef(CC_BY)))
+    graph.add((dataset, DCTERMS.modified, Literal(latest, datatype=XSD.dateTime)))
+    dist = URIRef(f"{base}/api/v1/praktijkvoorbeelden")
+    graph.add((dataset, DCAT.distribution, dist))
+    graph.add((dist, RDF.type, DCAT.Distribution))
+    graph.add((dist, DCTERMS.title, Literal("Praktijkvoorbeelden (JSON, API)", lang="nl")))
+    graph.add((dist, DCAT.accessURL, dist))
+    graph.add((dist, DCAT.mediaType, IANA_JSON))
+    graph.add((dist, DCTERMS.format, EU_JSON))
+    graph.add((dist, DCTERMS.license, URIRef(CC_BY)))
