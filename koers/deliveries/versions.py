@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 
+from koers.deliveries.faults import fault_point
 from koers.deliveries.models import Delivery, DeliveryStatus, Observation, Transition
 
 KEY = ["indicator_id", "area_id", "period", "breakdown", "value_kind"]
@@ -297,6 +298,7 @@ def withdraw_observations(delivery: Delivery, *, at: datetime) -> int:
         for indicator_id in _indicators_of(delivery.pk):
             cursor.execute(_RESTORE_SQL, [stamp, delivery.pk, indicator_id])
             restored += cursor.rowcount
+            fault_point("during_withdrawal")  # copies made, the withdrawn rows still live
             cursor.execute(
                 f"UPDATE {TABLE} SET superseded_at = %s WHERE delivery_id = %s"  # noqa: S608
                 " AND indicator_id = %s AND superseded_at IS NULL",
