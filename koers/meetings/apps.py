@@ -23,6 +23,7 @@ class MeetingsConfig(AppConfig):
             models.LobbyDossier,
             models.DossierActie,
             models.OpvolgingStap,
+            models.Communicatie,
         ):
             auditlog.register(model)
         indexing.register()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.areas.models import Area
 from koers.meetings.models import (
     AgendapuntSoort,
     Arena,
@@ -13,6 +14,7 @@ from koers.meetings.models import (
     Gremium,
     Informatiecategorie,
     Informatieobjecttype,
+    Kanaal,
     StandpuntStatus,
     Stap,
     VergaderingStatus,
@@ -153,3 +155,14 @@ class PositionForm(forms.Form):
         queryset=Goal.objects.select_related("theme").order_by("theme__number", "position"),
         required=False,
     )
+
+
+class CommunicationForm(forms.Form):
+    provincie = forms.ModelChoiceField(label=_("Provincie"), queryset=Area.objects.none())
+    datum = forms.DateField(label=_("Datum"), widget=DateInput())
+    kanaal = forms.ChoiceField(label=_("Kanaal"), choices=Kanaal.choices)
+    link = forms.CharField(label=_("Link of kenmerk"), max_length=300)
+
+    def __init__(self, *args, provinces, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["provincie"].queryset = provinces

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import transaction
 from django.db.models import Max
 
 from koers.accounts.permissions import Action, require
 from koers.meetings.indexing import reindex_standpunt
-from koers.meetings.models import Besluit, Standpunt, StandpuntStatus, StandpuntVersie
+from koers.meetings.models import (
+    Besluit,
+    Communicatie,
+    Standpunt,
+    StandpuntStatus,
+    StandpuntVersie,
+)
 
 
 class PositionRefused(ValueError):
@@ -67,3 +75,23 @@ def new_version(
     versie.doelen.set(doelen)
     reindex_standpunt(standpunt)
     return versie
+
+
+def record_communication(
+    user, standpunt: Standpunt, provincie, *, datum: datetime.date, kanaal: str, link: str
+) -> Communicatie:
+    """Record how ``provincie`` carried an adopted position out (its own province only)."""
+    require(user, Action.UPDATE_FOLLOW_UP, province=provincie)
+    if not standpunt.versies.filter(status=StandpuntStatus.VASTGESTELD).exists():
+        raise PositionRefused(
+            "Communicatie wordt vastgelegd bij een vastgesteld standpunt; dit standpunt is "
+            "nog niet vastgesteld."
+        )
+    return Communicatie.objects.create(
+        standpunt=standpunt,
+        provincie=provincie,
+        datum=datum,
+        kanaal=kanaal,
+        link=link,
+        vastgelegd_door=user,
+    )

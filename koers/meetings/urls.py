@@ -26,6 +26,7 @@ urlpatterns = [
     path("standpunten/nieuw", prepare.position_version, name="standpunt-new"),
     path("standpunten/<int:pk>", pages.position, name="standpunt"),
     path("standpunten/<int:pk>/nieuwe-versie", prepare.position_version, name="standpunt-version"),
+    path("standpunten/<int:pk>/communicatie", prepare.record_communication, name="communicatie"),
     path("opvolging/<slug:code>", pages.follow_up_overview, name="follow-up-overview"),
     path("opvolging/<slug:code>/publiceren", prepare.publish_follow_up, name="follow-up-publish"),
 ]

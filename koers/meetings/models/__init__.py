@@ -9,7 +9,9 @@ from koers.meetings.models.gremia import Gremium, GremiumSoort, Lid
 from koers.meetings.models.opvolging import OpvolgingStap, Stap
 from koers.meetings.models.standpunten import (
     Arena,
+    Communicatie,
     DossierActie,
+    Kanaal,
     LobbyDossier,
     Standpunt,
     StandpuntStatus,
@@ -29,6 +31,7 @@ __all__ = [
     "AgendapuntSoort",
     "Arena",
     "Besluit",
+    "Communicatie",
     "BesluitResultaat",
     "DossierActie",
     "Gremium",
@@ -36,6 +39,7 @@ __all__ = [
     "Informatiecategorie",
     "Informatieobject",
     "Informatieobjecttype",
+    "Kanaal",
     "Lid",
     "LobbyDossier",
     "OpvolgingStap",

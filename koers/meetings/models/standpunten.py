@@ -128,3 +128,35 @@ class DossierActie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.datum} {self.get_soort_display()}: {self.omschrijving}"
+
+
+class Kanaal(models.TextChoices):
+    STATENBRIEF = "statenbrief", _("Statenbrief")
+    PERSBERICHT = "persbericht", _("persbericht")
+    NIEUWSBRIEF = "nieuwsbrief", _("nieuwsbrief")
+    WEBSITE = "website", _("website")
+    SOCIALE_MEDIA = "sociale_media", _("sociale media")
+    OVERLEG = "overleg", _("overleg of werkbezoek")
+
+
+class Communicatie(models.Model):
+    """How a province carried a joint position out: date, channel, province and link."""
+
+    standpunt = models.ForeignKey(Standpunt, on_delete=models.CASCADE, related_name="communicaties")
+    provincie = models.ForeignKey(
+        "areas.Area", on_delete=models.PROTECT, limit_choices_to={"type": "provincie"}
+    )
+    datum = models.DateField(_("datum"))
+    kanaal = models.CharField(_("kanaal"), max_length=20, choices=Kanaal.choices)
+    link = models.CharField(_("link of kenmerk"), max_length=300)
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("communicatie over een standpunt")
+        verbose_name_plural = _("communicatie over standpunten")
+        ordering = ["standpunt", "-datum", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.datum} {self.provincie.code} {self.get_kanaal_display()}"

@@ -84,3 +84,35 @@ def test_a_draft_revision_keeps_the_adopted_text_public(client, lead, goal, deci
     assert [hit.title for hit in search("maatschappelijke aansluitingen").hits] == [
         "Vastgestelde tekst"
     ]
+
+
+def test_a_province_records_how_it_carried_an_adopted_position_for_itself_only(
+    client, lead, goal, decision, steward_gld, steward_utr
+):
+    from koers.areas.models import Area
+    from koers.meetings.models import Communicatie
+
+    concept = draft(lead, goal)
+    gelderland = Area.objects.get(code="PV25")
+    with pytest.raises(positions.PositionRefused, match="nog niet vastgesteld"):
+        positions.record_communication(
+            steward_gld, concept.standpunt, gelderland, datum=decision.agendapunt.vergadering.datum,
+            kanaal="statenbrief", link="Statenbrief 2026-12",
+        )  # fmt: skip
+    adopted = draft(lead, goal, concept.standpunt, status="vastgesteld", besluit=decision)
+    url = f"/overleg/standpunten/{adopted.standpunt_id}/communicatie"
+    form = {
+        "provincie": gelderland.pk,
+        "datum": "2026-01-05",
+        "kanaal": "persbericht",
+        "link": "https://gelderland.nl/pers/1",
+    }
+    client.force_login(steward_utr)
+    assert client.post(url, form).status_code == 403
+    client.force_login(steward_gld)
+    client.post(url, form)
+    (communicatie,) = Communicatie.objects.all()
+    assert (communicatie.provincie.code, communicatie.kanaal) == ("PV25", "persbericht")
+    client.logout()
+    page = client.get(f"/overleg/standpunten/{adopted.standpunt_id}").content.decode()
+    assert "https://gelderland.nl/pers/1" in page and "Communicatie vastleggen" not in page

@@ -8,12 +8,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from koers.accounts.permissions import Action, can
+from koers.areas.models import Area
 from koers.config import ConfigurationError
 from koers.deliveries.files import stored_path
 from koers.meetings import followup, ical, woo
 from koers.meetings.agenda import may_prepare
 from koers.meetings.forms import (
     AgendaItemForm,
+    CommunicationForm,
     DecisionForm,
     DocumentForm,
     FollowUpForm,
@@ -119,8 +121,17 @@ def position(request: HttpRequest, pk: int) -> HttpResponse:
             "doelen"
         ),
         "may_adopt": can(request.user, Action.ADOPT_POSITION, theme=_theme(versie)),
+        "communicaties": standpunt.communicaties.select_related("provincie"),
+        "communication_form": _communication_form(request.user),
     }
     return render(request, "meetings/position.html", context)
+
+
+def _communication_form(user) -> CommunicationForm | None:
+    own = [p.pk for p in followup.provinces() if can(user, Action.UPDATE_FOLLOW_UP, province=p)]
+    if not own:
+        return None
+    return CommunicationForm(provinces=Area.objects.filter(pk__in=own).order_by("name"))
 
 
 def _theme(versie):

@@ -18,6 +18,7 @@ from koers.meetings import agenda, followup, positions
 from koers.meetings.extract import DocumentRefused
 from koers.meetings.forms import (
     AgendaItemForm,
+    CommunicationForm,
     DecisionForm,
     DocumentForm,
     FollowUpForm,
@@ -220,3 +221,25 @@ def publish_follow_up(request: HttpRequest, code: str) -> HttpResponse:
     gremium = get_object_or_404(Gremium, code=code)
     followup.publish_overview(request.user, gremium, openbaar=request.POST.get("openbaar") == "ja")
     return redirect("meetings:follow-up-overview", gremium.code)
+
+
+@login_required
+@require_POST
+def record_communication(request: HttpRequest, pk: int) -> HttpResponse:
+    """A province records how it carried a position out; only for its own province."""
+    standpunt = get_object_or_404(visible_positions(request.user), pk=pk)
+    form = CommunicationForm(request.POST, provinces=Area.objects.filter(type="provincie"))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            positions.record_communication(
+                request.user, standpunt, data["provincie"],
+                datum=data["datum"], kanaal=data["kanaal"], link=data["link"],
+            )  # fmt: skip
+        except positions.PositionRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, _("De communicatie is vastgelegd."))
+    else:
+        _refuse(request, form.errors)
+    return redirect("meetings:standpunt", standpunt.pk)
