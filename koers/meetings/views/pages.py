@@ -31,13 +31,15 @@ from koers.meetings.queries import (
 )
 from koers.search.service import search
 
+NAV = "overleg"  # the main menu item these pages belong to
+
 
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
     meetings = visible_meetings(request.user)[:50]
     gremia = Gremium.objects.select_related("thema")
     preparable = [g for g in gremia if may_prepare(request.user, g)]
-    context = {"meetings": meetings, "gremia": gremia, "may_plan": bool(preparable)}
+    context = {"meetings": meetings, "gremia": gremia, "may_plan": bool(preparable), "nav": NAV}
     return render(request, "meetings/overview.html", context)
 
 
@@ -79,6 +81,7 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
         for p in own
     ]
     context = {
+        "nav": NAV,
         "vergadering": vergadering,
         "agenda": agenda,
         "editable": editable,
@@ -115,6 +118,7 @@ def position(request: HttpRequest, pk: int) -> HttpResponse:
     if not sees_unpublished(request.user):
         versies = versies.exclude(status="concept")
     context = {
+        "nav": NAV,
         "standpunt": standpunt,
         "versie": versie,
         "versies": versies.select_related("besluit__agendapunt__vergadering").prefetch_related(
@@ -158,7 +162,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         offset=(page - 1) * 20,
     )
     facets = [(name, results.facets.get(name, [])) for name in FACETS if results.facets.get(name)]
-    context = {"results": results, "text": text, "facets": facets, "page": page}
+    context = {"results": results, "text": text, "facets": facets, "page": page, "nav": NAV}
     return render(request, "meetings/search.html", context)
 
 
@@ -170,6 +174,7 @@ def follow_up_overview(request: HttpRequest, code: str) -> HttpResponse:
     if not (gremium.opvolging_openbaar or sees_unpublished(request.user)):
         raise Http404("follow-up overview not published")
     context = {
+        "nav": NAV,
         "overview": followup.overview(gremium),
         "gremium": gremium,
         "may_publish": can(request.user, Action.PUBLISH_FOLLOW_UP),
