@@ -10,6 +10,7 @@ from koers.api.conventions import absolute, link
 from koers.api.enums import WAARDETYPE, WAARNEMINGSTATUS, DutchChoiceField
 from koers.api.fields import BlankAsNullField, FiniteFloatField, links_schema
 from koers.areas.queries import dutch_provinces
+from koers.deliveries import staleness
 from koers.deliveries.models import (
     Channel,
     Delivery,
@@ -139,14 +140,55 @@ class AanleveringDetailSerializer(AanleveringSerializer):
     waarschuwingen = serializers.SerializerMethodField()
     overgangen = OvergangSerializer(source="transitions", many=True, read_only=True)
     toegestaneStatussen = serializers.SerializerMethodField()  # noqa: N815
+    verouderd = serializers.SerializerMethodField(
+        help_text=(
+            "Waar: na de import van deze (nog niet gepubliceerde) aanlevering is een andere "
+            "aanlevering met dezelfde indicator en hetzelfde gebied gepubliceerd of "
+            "ingetrokken. Goedkeuren en publiceren kan dan niet; valideer haar opnieuw."
+        )
+    )
+    verouderdDoor = serializers.SerializerMethodField(  # noqa: N815
+        help_text="De aanleveringen (id's) waardoor zij verouderd is, voor zover zichtbaar."
+    )
+    concurrerend = serializers.SerializerMethodField(
+        help_text=(
+            "Andere nog niet gepubliceerde aanleveringen (id's) met dezelfde indicator en "
+            "hetzelfde gebied, voor zover zichtbaar: wie eerst publiceert, maakt de andere "
+            "verouderd."
+        )
+    )
 
     class Meta(AanleveringSerializer.Meta):
         fields = [
             *AanleveringSerializer.Meta.fields[:-1],
             "geenWijzigingen", "fouten", "waarschuwingen", "overgangen", "toegestaneStatussen",
-            "_links",
+            "verouderd", "verouderdDoor", "concurrerend", "_links",
         ]  # fmt: skip
         read_only_fields = fields
+
+    def _standing(self, delivery: Delivery) -> staleness.Standing:
+        """Where the delivery stands against the others (worked out once per delivery)."""
+        cache = self.context.setdefault("standing", {})
+        if delivery.pk not in cache:
+            cache[delivery.pk] = staleness.standing(delivery)
+        return cache[delivery.pk]
+
+    def _visible(self, ids: list[int]) -> list[int]:
+        user = self.context["request"].user
+        return sorted(
+            Delivery.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True)
+        )
+
+    def get_verouderd(self, delivery: Delivery) -> bool:
+        return self._standing(delivery).stale
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_verouderdDoor(self, delivery: Delivery) -> list[int]:  # noqa: N802
+        return self._visible(self._standing(delivery).stale_because)
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_concurrerend(self, delivery: Delivery) -> list[int]:
+        return self._visible(self._standing(delivery).competing)
 
     def get_geenWijzigingen(self, delivery: Delivery) -> bool:  # noqa: N802
         return delivery_summary(delivery)["no_changes"]

@@ -106,3 +106,39 @@ def test_the_api_answers_409_with_the_reason_when_a_stale_delivery_is_approved(d
     assert answer.status_code == 409, answer.content
     assert answer["Content-Type"].startswith("application/problem+json")
     assert "stale" in answer.json()["detail"]
+
+
+def test_the_api_shows_competing_deliveries_and_which_publication_made_one_stale(
+    deliver, make_user
+):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(make_user("analyst", name="bij12-analist"))
+    b = deliver(12, "b.csv")
+    c = deliver(13, "c.csv")
+
+    body = api.get(f"/api/v1/aanleveringen/{c.pk}").json()
+    assert (body["verouderd"], body["verouderdDoor"], body["concurrerend"]) == (False, [], [b.pk])
+
+    publish(b)
+    body = api.get(f"/api/v1/aanleveringen/{c.pk}").json()
+    assert (body["verouderd"], body["verouderdDoor"], body["concurrerend"]) == (True, [b.pk], [])
+    published = api.get(f"/api/v1/aanleveringen/{b.pk}").json()
+    assert (published["verouderd"], published["concurrerend"]) == (False, [])
+
+
+def test_the_api_names_no_competing_delivery_the_user_may_not_see(deliver, make_user):
+    from rest_framework.test import APIClient
+
+    from koers.areas.models import Area
+
+    national = deliver(12, "b.csv")  # no province: a steward does not see it
+    own = deliver(13, "c.csv")
+    Delivery.objects.filter(pk=own.pk).update(province=Area.objects.get(code="PV25"))
+    steward, analyst = APIClient(), APIClient()
+    steward.force_authenticate(make_user("province_steward", province="PV25", name="gld"))
+    analyst.force_authenticate(make_user("analyst", name="bij12-analist"))
+
+    assert analyst.get(f"/api/v1/aanleveringen/{own.pk}").json()["concurrerend"] == [national.pk]
+    assert steward.get(f"/api/v1/aanleveringen/{own.pk}").json()["concurrerend"] == []
