@@ -127,3 +127,44 @@ def remove_personal_data() -> None:
     from koers.faunaschade.claims import remove_personal_data as remove
 
     click.echo(f"personal data removed from {remove()} claim(s)")
+
+
+@faunaschade.command("aanleveren")
+@click.option("--schadejaar", "year", required=True, help="The damage year, e.g. 2024/25.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The CSV to write (import it with `koers import FILE`; mapping koers-faunaschade).",
+)
+def deliver_claims(year: str, out: Path) -> None:
+    """Write the taxed and paid damage of the decided claims of a damage year as a delivery
+    file: per province, species and crop; cells of fewer than three claims confidential."""
+    import re
+
+    if not re.fullmatch(r"\d{4}/\d{2}", year) or int(year[5:]) != (int(year[:4]) + 1) % 100:
+        fail(f"--schadejaar {year!r}: write the damage year as 2024/25")
+    setup_django()
+    from koers.faunaschade.delivery import claims_csv
+
+    out.write_text(claims_csv(year), encoding="utf-8")
+    click.echo(
+        f"wrote {out}; import it with: koers import {out} --mapping {_mapping('koers-faunaschade')}"
+    )
+
+
+@faunaschade.command("jaarcijfers")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def yearly_totals(out: Path) -> None:
+    """Write BIJ12's published yearly totals (with their sources in jaarcijfers.yaml) as a
+    delivery file of reported national figures (mapping bij12-faunaschade-jaarcijfers)."""
+    from koers.faunaschade.delivery import yearly_totals_csv
+
+    out.write_text(yearly_totals_csv(), encoding="utf-8")
+    mapping = _mapping("bij12-faunaschade-jaarcijfers")
+    click.echo(f"wrote {out}; import it with: koers import {out} --mapping {mapping}")
+
+
+def _mapping(name: str) -> Path:
+    """The shipped mapping of a faunaschade delivery file."""
+    return Path(__file__).resolve().parents[1] / "deliveries" / "mappings" / f"{name}.yaml"
