@@ -32,6 +32,7 @@ def test_the_report_tells_status_forecast_charts_activities_and_adjustments(repo
     theme = html[html.index('id="thema-21"') : html.index('id="thema-22"')]
     assert "Afgerond (1)" in theme and "Lopend (1)" in theme and "Met vertraging (1)" in theme
     assert "Wacht op de Wet collectieve warmte" in theme
+    assert "<caption>Met vertraging: werkzaamheden van thema 2.1</caption>" in theme
     # the adopted adjustment with its diff
     assert "bijgesteld bij de begroting 2027 (besluit 12 november 2026)" in theme
     assert "<del>2030.</del>" in theme and "<ins>2032.</ins>" in theme
