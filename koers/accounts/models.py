@@ -54,6 +54,7 @@ class TokenScope(models.TextChoices):
 
     READ = "read", _("lezen")
     DELIVER = "deliver", _("aanleveren")
+    CLAIMS = "claims", _("schadeaanvragen (BIJ12)")
 
 
 class ApiToken(AbstractAuthToken):

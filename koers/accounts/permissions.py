@@ -108,6 +108,8 @@ THEME_SCOPED: frozenset[Action] = frozenset(
 TOKEN_SCOPES: dict[str, frozenset[Action]] = {
     TokenScope.READ: frozenset({Action.VIEW_COMPLETENESS}),
     TokenScope.DELIVER: frozenset({Action.VIEW_COMPLETENESS, Action.UPLOAD_DELIVERY}),
+    # A claims system of BIJ12 (intake, payments): claims only, for a claims handler's account.
+    TokenScope.CLAIMS: frozenset({Action.HANDLE_CLAIMS}),
 }
 
 

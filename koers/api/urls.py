@@ -15,6 +15,7 @@ from koers.deliveries.api.viewsets import (
     VerwachteAanleveringViewSet,
     WaarnemingViewSet,
 )
+from koers.faunaschade.api.claims import AanvraagViewSet
 from koers.faunaschade.api.viewsets import CijfersView, RegelingViewSet
 from koers.indicators.api.viewsets import IndicatorViewSet
 from koers.knowledge.api.viewsets import KennisvraagViewSet, PraktijkvoorbeeldViewSet
@@ -44,6 +45,7 @@ router.register("aggregaten", AggregaatViewSet, basename="aggregaat")
 router.register("voortgang", VoortgangViewSet, basename="voortgang")
 router.register("aanleveringen", AanleveringViewSet, basename="aanlevering")
 router.register("faunaschade-regelingen", RegelingViewSet, basename="faunaschade-regeling")
+router.register("faunaschade-aanvragen", AanvraagViewSet, basename="faunaschade-aanvraag")
 router.register("praktijkvoorbeelden", PraktijkvoorbeeldViewSet, basename="praktijkvoorbeeld")
 router.register("kennisvragen", KennisvraagViewSet, basename="kennisvraag")
 router.register(

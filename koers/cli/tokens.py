@@ -12,10 +12,11 @@ def tokens() -> None:
 @click.option("--user", "username", required=True, help="The Koers user the token acts for.")
 @click.option(
     "--scope",
-    type=click.Choice(["read", "deliver"]),
+    type=click.Choice(["read", "deliver", "claims"]),
     default="read",
     show_default=True,
-    help="read: only read; deliver: also upload and submit. No token can approve or publish.",
+    help="read: only read; deliver: also upload and submit; claims: faunaschade claims, for a "
+    "claims handler's account only. No token can approve or publish.",
 )
 @click.option("--province", help="Limit the token to one province (e.g. PV25).")
 @click.option(
