@@ -17,7 +17,9 @@ from koers.api.fields import BlankAsNullField, FiniteFloatField, links_schema
 from koers.indicators.models import Indicator
 
 
-class BronSerializer(serializers.Serializer):
+class IndicatorBronSerializer(serializers.Serializer):
+    """Bron van de cijfers van een indicator: producent, tabel en kolom."""
+
     producent = BlankAsNullField(source="source_producer", help_text="bv. CBS.")
     tabel = BlankAsNullField(source="source_table", help_text="bv. 70960ned.")
     kolom = BlankAsNullField(source="source_column")
@@ -57,7 +59,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
     uitsplitsingen = serializers.JSONField(
         source="breakdowns", read_only=True, help_text="Dimensies met hun codes en namen."
     )
-    bron = BronSerializer(source="*", read_only=True)
+    bron = IndicatorBronSerializer(source="*", read_only=True)
     methode = BlankAsNullField(source="method")
     eigenaar = BlankAsNullField(source="owner")
     status = DutchChoiceField(INDICATORSTATUS, read_only=True)
