@@ -105,3 +105,10 @@ def test_a_pdf_that_cannot_be_made_is_a_message_and_keeps_nothing(client, office
     assert response.status_code == 200
     assert "De PDF van de rapportage 2026 kon niet worden gemaakt" in response.content.decode()
     assert not Report.objects.exists()
+
+
+def test_the_english_pages_work_too(client, reports, office_user):
+    assert client.get("/en/rapportages/").status_code == 200
+    assert '<html lang="en">' in client.get("/en/rapportages/2026").content.decode()
+    client.force_login(office_user)
+    assert client.get("/en/toets/").status_code == 200
