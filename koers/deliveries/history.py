@@ -47,6 +47,7 @@ class HistoryCache:
         self._area_ids = dict(Area.objects.values_list("code", "pk"))
         self._seen: set[int] = set()
         self._empty: set[int] = set()
+        self._no_pending: set[int] = set()  # no unpublished versions when first reached
         self._partition: tuple[str, str] | None = None
         self._series: dict[str, list[tuple[str, float]]] = {}
 
@@ -54,20 +55,24 @@ class HistoryCache:
         """The published rows and pending versions of the keys of ``rows`` (one indicator).
 
         An indicator with no rows when the import first reached it is not read again (a
-        fresh import pays nothing for corrections), until forget() says another import
-        wrote some meanwhile.
+        fresh import pays nothing for corrections), nor are the pending versions of one
+        that had none, until forget() says another import wrote some meanwhile.
         """
         if indicator_id not in self._seen:
             self._seen.add(indicator_id)
             if not versions.has_rows(indicator_id, but=self.delivery_id):
                 self._empty.add(indicator_id)
+            elif not versions.may_have_pending_versions(indicator_id, but=self.delivery_id):
+                self._no_pending.add(indicator_id)
         if indicator_id in self._empty:
             return versions.PUBLISHED_SCHEMA.empty_table(), versions.OTHERS_SCHEMA.empty_table()
-        return versions.current_for(indicator_id, rows, own=self.delivery_id)
+        pending = indicator_id not in self._no_pending
+        return versions.current_for(indicator_id, rows, own=self.delivery_id, pending=pending)
 
     def forget(self, indicator_id: int) -> None:
-        """Read the indicator again on next use (another import added versions meanwhile)."""
+        """Read everything of the indicator from now on: another import wrote versions."""
         self._empty.discard(indicator_id)
+        self._no_pending.discard(indicator_id)
 
     def _read_partition(self, indicator: str, area: str) -> None:
         self._partition, self._series = (indicator, area), {}

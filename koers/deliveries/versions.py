@@ -21,7 +21,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 
 from koers.deliveries.faults import fault_point
-from koers.deliveries.models import Delivery, DeliveryStatus, Observation, Transition
+from koers.deliveries.models import Coverage, Delivery, DeliveryStatus, Observation, Transition
 
 KEY = ["indicator_id", "area_id", "period", "breakdown", "value_kind"]
 TABLE = Observation._meta.db_table
@@ -109,13 +109,26 @@ def has_rows(indicator_id: int, *, but: int | None) -> bool:
     return rows.exists()
 
 
-def current_for(indicator_id: int, rows: pa.Table, *, own: int | None) -> tuple[pa.Table, pa.Table]:
+def may_have_pending_versions(indicator_id: int, *, but: int | None) -> bool:
+    """Whether a delivery that is not published (other than ``but``) may hold versions of
+    the indicator: one still importing, or a validated, pending or withdrawn one covering
+    it. False lets each batch skip reading them; a version clash reads them after all."""
+    if Delivery.objects.filter(status=DeliveryStatus.RECEIVED).exclude(pk=but).exists():
+        return True
+    covering = Coverage.objects.filter(indicator_id=indicator_id).exclude(delivery_id=but)
+    return covering.exclude(delivery__status=DeliveryStatus.PUBLISHED).exists()
+
+
+def current_for(
+    indicator_id: int, rows: pa.Table, *, own: int | None, pending: bool = True
+) -> tuple[pa.Table, pa.Table]:
     """The published current rows and the highest pending versions of the keys of ``rows``
     (one indicator's batch of delivery ``own``).
 
     Read by the batch's areas, periods and breakdowns, so memory follows the batch, never
     the number of values already stored. The delivery's own rows are no other version: a
-    key it brings twice is a duplicate, which rejects the file.
+    key it brings twice is a duplicate, which rejects the file. ``pending=False`` skips
+    the pending versions (may_have_pending_versions() said there are none).
     """
     filters, params = [], []
     for column in ("period", "breakdown"):
@@ -130,10 +143,11 @@ def current_for(indicator_id: int, rows: pa.Table, *, own: int | None) -> tuple[
         where = f"area_id IN ({', '.join(['%s'] * len(chunk))})" + "".join(filters)
         head = [*[KEY_SEPARATOR] * 3, indicator_id, *chunk, *params]
         published.append(fetch_arrow(_PUBLISHED_SQL.format(where=where), head, PUBLISHED_SCHEMA))
-        others.append(
-            fetch_arrow(_OTHERS_SQL.format(where=where), [*head, own or 0], OTHERS_SCHEMA)
-        )
-    return pa.concat_tables(published), pa.concat_tables(others)
+        if pending:
+            sql = _OTHERS_SQL.format(where=where)
+            others.append(fetch_arrow(sql, [*head, own or 0], OTHERS_SCHEMA))
+    others_table = pa.concat_tables(others) if others else OTHERS_SCHEMA.empty_table()
+    return pa.concat_tables(published), others_table
 
 
 def _looked_up(keys: pa.Array, found: pa.Table) -> pa.Table:
