@@ -10,6 +10,16 @@ from koers.deliveries.ingest.validation.findings import Finding
 from koers.deliveries.ingest.validation.rules import Outlier, UnknownArea
 
 
+def delivery_rules() -> dict:
+    """The delivery rules; other apps (werkprogramma's Excel) subclass ValidationError too,
+    with rules and parameters of their own, documented with them."""
+    return {
+        code: error
+        for code, error in ERROR_TYPES.items()
+        if error.__module__.startswith("koers.deliveries.ingest")
+    }
+
+
 def test_every_rule_has_a_stable_code_title_description_and_both_messages():
     assert len(ERROR_TYPES) >= 19
     for code, error in ERROR_TYPES.items():
@@ -54,7 +64,7 @@ def test_every_message_template_can_be_filled_from_what_the_checks_give():
         "previous": "1",
         "point": "1.5",
     }
-    for error in ERROR_TYPES.values():
+    for error in delivery_rules().values():
         instance = error(file="f.csv", row=7, column="kolom", value="x", params=params)
         assert instance.message_nl and instance.message_en
 
@@ -112,5 +122,5 @@ def test_warnings_do_not_make_a_report_invalid_and_can_be_filtered():
 
 def test_every_rule_is_documented_in_the_mapping_guide():
     guide = (Path(__file__).resolve().parents[4] / "docs" / "mapping.md").read_text()
-    undocumented = [code for code in ERROR_TYPES if f"| `{code}` |" not in guide]
+    undocumented = [code for code in delivery_rules() if f"| `{code}` |" not in guide]
     assert not undocumented, f"add these rules to docs/mapping.md: {undocumented}"
