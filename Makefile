@@ -33,6 +33,10 @@ run: install system-libs
 	@if [ -f $(SEED) ]; then $(BIN)/koers programme import $(SEED); fi
 	@if [ -f $(GEO) ]; then $(BIN)/koers areas import-boundaries $(GEO); fi
 	@for f in $(CBS)/*.csv; do [ -f "$$f" ] && $(BIN)/koers import "$$f" --publish; done; true
+	@# BIJ12's published faunaschade totals as reported national figures (exit 3: already there).
+	@mkdir -p var && $(BIN)/koers faunaschade jaarcijfers --out var/bij12-faunaschade-jaarcijfers.csv >/dev/null && \
+	{ $(BIN)/koers import var/bij12-faunaschade-jaarcijfers.csv --publish \
+	  --mapping koers/deliveries/mappings/bij12-faunaschade-jaarcijfers.yaml; [ $$? -ne 1 ]; }
 	$(BIN)/koers voorbeeld laden
 	@echo "koers: no account yet? Make the first one with:"
 	@echo "  $(BIN)/koers users create NAME --role programme_office"

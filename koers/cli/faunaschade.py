@@ -158,6 +158,7 @@ def deliver_claims(year: str, out: Path) -> None:
 def yearly_totals(out: Path) -> None:
     """Write BIJ12's published yearly totals (with their sources in jaarcijfers.yaml) as a
     delivery file of reported national figures (mapping bij12-faunaschade-jaarcijfers)."""
+    setup_django(needs_data=False)
     from koers.faunaschade.delivery import yearly_totals_csv
 
     out.write_text(yearly_totals_csv(), encoding="utf-8")

@@ -96,3 +96,18 @@ def test_bij12_yearly_totals_load_as_reported_national_figures(
     assert delivery.status == "validated", json.dumps(delivery.report)[:2000]
     by_period = {o.period: o.value for o in delivery.observations.all()}
     assert by_period["SJ2022/23"] == 55170586.0 and len(by_period) == 8
+
+
+def test_the_commands_write_the_files_and_say_how_to_import_them(catalogue, tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from koers.cli.faunaschade import faunaschade
+
+    out = tmp_path / "bij12-faunaschade-jaarcijfers.csv"
+    result = CliRunner().invoke(faunaschade, ["jaarcijfers", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "bij12-faunaschade-jaarcijfers.yaml" in result.output and out.read_text().count("\n") == 9
+    )
+    bad = CliRunner().invoke(faunaschade, ["aanleveren", "--schadejaar", "2024", "--out", str(out)])
+    assert bad.exit_code == 1 and "2024/25" in bad.output
