@@ -52,7 +52,11 @@ def main() -> int:
     print("\nSummary (var/bench/*.json):")
     for path in sorted((ROOT / "var" / "bench").glob("*.json")):
         data = json.loads(path.read_text())
-        ratios = {k: v for k, v in data.items() if "ratio" in k or "per_second" in k or "p95" in k}
+        ratios = {
+            k: v
+            for k, v in data.items()
+            if "ratio" in k or "per_second" in k or "p95" in k or k.startswith("goal")
+        }
         print(f"  {path.stem:28} {ratios}")
     if failed:
         print(f"failed: {', '.join(failed)}", file=sys.stderr)
