@@ -8,7 +8,14 @@ ROLE = click.option(
     "--role",
     required=True,
     type=click.Choice(
-        ["programme_office", "theme_lead", "province_steward", "analyst", "reader", "claims_handler"]
+        [
+            "programme_office",
+            "theme_lead",
+            "province_steward",
+            "analyst",
+            "reader",
+            "claims_handler",
+        ]
     ),
     help="What the account may do (docs/security.md, 'Roles').",
 )
