@@ -26,7 +26,7 @@ from koers.errors import KoersError
 from koers.faunaschade.models import Claim, ClaimState, DamageItem, Outcome
 from koers.faunaschade.rules import calculation
 from koers.faunaschade.rules.claim import ClaimError, read_claim
-from koers.faunaschade.rules.regime import regime_for
+from koers.faunaschade.rules.regime import MAX_EUROS, regime_for
 from koers.faunaschade.rules.shipped import shipped_regimes, shipped_species
 
 #: BIJ12's aims (fact sheet §1, secondary sources): taxation report within 6 weeks,
@@ -149,8 +149,10 @@ def record_taxation(claim: Claim, amounts: dict[int, Decimal], *, taxed_on: date
         raise ClaimStepError(f"taxatie ontbreekt voor: {', '.join(missing)}")
     for item in items:
         amount = amounts[item.pk]
-        if amount < 0 or amount != amount.quantize(Decimal("0.01")):
-            raise ClaimStepError(f"{item.parcel}: {amount} is geen bedrag in hele centen ≥ 0")
+        if not _whole_cents(amount):
+            raise ClaimStepError(
+                f"{item.parcel}: {amount} is geen bedrag in hele centen tussen 0 en {MAX_EUROS}"
+            )
         item.taxed = amount
         item.save(update_fields=["taxed"])
     if taxed_on < claim.applied_on:
@@ -203,8 +205,8 @@ def decide(
         raise ClaimStepError(f"deze aanvraag beslist een behandelaar zelf, met reden: {why}")
     if payout is not None and not reason:
         raise ClaimStepError("een eigen bedrag vraagt een reden")
-    if payout is not None and (payout < 0 or payout != payout.quantize(Decimal("0.01"))):
-        raise ClaimStepError(f"{payout} is geen bedrag in hele centen ≥ 0")
+    if payout is not None and not _whole_cents(payout):
+        raise ClaimStepError(f"{payout} is geen bedrag in hele centen tussen 0 en {MAX_EUROS}")
     if decided_on < claim.applied_on:
         raise ClaimStepError("de besluitdatum ligt vóór de aanvraagdatum")
     amount = payout if payout is not None else Decimal(computed.payout_cents) / 100  # type: ignore[union-attr]
@@ -222,6 +224,15 @@ def decide(
         item.paid = share
         item.save(update_fields=["paid"])
     return claim
+
+
+def _whole_cents(amount: Decimal) -> bool:
+    """Finite, 0 to MAX_EUROS, whole cents (the bound first: quantize fails past it)."""
+    return (
+        amount.is_finite()
+        and 0 <= amount <= MAX_EUROS
+        and amount == amount.quantize(Decimal("0.01"))
+    )
 
 
 def allocate(amount: Decimal, items: list[DamageItem], eligible: set[int]) -> list[Decimal]:
@@ -274,6 +285,15 @@ def close(claim: Claim, *, closed_on: date, user, result: str = "") -> Claim:
     _expect(claim, ClaimState.DECIDED, ClaimState.PAID, ClaimState.OBJECTION)
     if claim.state == ClaimState.OBJECTION and not result.strip():
         raise ClaimStepError("een bezwaar wordt afgehandeld met een uitkomst")
+    for earlier, what in (
+        (claim.decided_on, "besluitdatum"),
+        (claim.objection_filed_on, "bezwaar"),
+    ):
+        if earlier and closed_on < earlier:
+            raise ClaimStepError(
+                f"de afhandeldatum {closed_on.isoformat()} ligt vóór de {what} "
+                f"{earlier.isoformat()}"
+            )
     claim.objection_result = result.strip() or claim.objection_result
     claim.closed_on, claim.state = closed_on, ClaimState.CLOSED
     claim.save(update_fields=["objection_result", "closed_on", "state"])

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from koers.areas.models import Area
-from koers.faunaschade.rules.claim import CROP_CATEGORIES
+from koers.faunaschade.rules.claim import CROP_CATEGORIES, EARLIEST, LATEST
+from koers.faunaschade.rules.regime import MAX_EUROS
 from koers.faunaschade.rules.shipped import species_names
 
 PREVENTION = [
@@ -18,8 +20,27 @@ PREVENTION = [
 ITEMS = 3  # damage items on the application form; blank ones are ignored
 
 
-def _date(label):
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}))
+def _date(label, *, required: bool = True):
+    """A date within the years a claim may carry (a year 9999 is a typo, not a deadline)."""
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[MinValueValidator(EARLIEST), MaxValueValidator(LATEST)],
+    )
+
+
+def _money(label, *, required: bool = True, **kwargs):
+    """Euros in whole cents, ≥ 0 and no more than the database keeps."""
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        min_value=0,
+        max_value=MAX_EUROS,
+        max_digits=10,
+        decimal_places=2,
+        **kwargs,
+    )
 
 
 class ApplicationForm(forms.Form):
@@ -34,19 +55,12 @@ class ApplicationForm(forms.Form):
     )
     applied_on = _date(_("Aanvraagdatum"))
     noticed_on = _date(_("Schade geconstateerd op"))
-    fee_paid = forms.DecimalField(label=_("Leges betaald (€)"), min_value=0, decimal_places=2)
-    own_risk_minimum_charged = forms.DecimalField(
-        label=_("Minimum eigen risico al betaald dit meldingsjaar (€)"),
-        min_value=0,
-        decimal_places=2,
-        initial=0,
+    fee_paid = _money(_("Leges betaald (€)"))
+    own_risk_minimum_charged = _money(
+        _("Minimum eigen risico al betaald dit meldingsjaar (€)"), initial=0
     )
     exemption_possible = forms.BooleanField(label=_("Ontheffing mogelijk"), required=False)
-    exemption_requested_on = forms.DateField(
-        label=_("Ontheffing aangevraagd op"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    exemption_requested_on = _date(_("Ontheffing aangevraagd op"), required=False)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -67,11 +81,7 @@ class ApplicationForm(forms.Form):
             self.fields[f"species_{n}"] = forms.ChoiceField(
                 label=_("Diersoort"), choices=[("", "—"), *species], required=required
             )
-            self.fields[f"damage_date_{n}"] = forms.DateField(
-                label=_("Schadedatum"),
-                required=required,
-                widget=forms.DateInput(attrs={"type": "date"}),
-            )
+            self.fields[f"damage_date_{n}"] = _date(_("Schadedatum"), required=required)
             self.fields[f"zones_{n}"] = forms.CharField(
                 label=_("Gebieden (codes, met komma's)"), required=False
             )
@@ -133,11 +143,9 @@ class TaxationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.items = list(items)
         for item in self.items:
-            self.fields[f"item_{item.pk}"] = forms.DecimalField(
-                label=_("Getaxeerd (€): %(parcel)s, %(crop)s, %(species)s")
-                % {"parcel": item.parcel, "crop": item.crop, "species": item.species},
-                min_value=0,
-                decimal_places=2,
+            self.fields[f"item_{item.pk}"] = _money(
+                _("Getaxeerd (€): %(parcel)s, %(crop)s, %(species)s")
+                % {"parcel": item.parcel, "crop": item.crop, "species": item.species}
             )
 
     def amounts(self):
@@ -146,11 +154,8 @@ class TaxationForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decided_on = _date(_("Besluitdatum"))
-    own_amount = forms.DecimalField(
-        label=_("Eigen bedrag (€), alleen als u afwijkt van de berekening"),
-        min_value=0,
-        decimal_places=2,
-        required=False,
+    own_amount = _money(
+        _("Eigen bedrag (€), alleen als u afwijkt van de berekening"), required=False
     )
     reason = forms.CharField(
         label=_("Reden van de afwijking"), required=False, widget=forms.Textarea(attrs={"rows": 3})

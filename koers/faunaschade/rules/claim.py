@@ -18,6 +18,8 @@ from koers.errors import KoersError
 from koers.faunaschade.rules.regime import RegimeError, cents
 
 CROP_CATEGORIES = ("kwetsbaar", "kapitaalintensief", "overig")
+#: The dates a claim may carry: the national rule dates from 2014; beyond this is a typo.
+EARLIEST, LATEST = date(2000, 1, 1), date(2099, 12, 31)
 
 
 class ClaimError(KoersError):
@@ -94,11 +96,18 @@ class _Fields:
         if value in (None, ""):
             return None
         try:
-            return date.fromisoformat(str(value))
+            day = date.fromisoformat(str(value))
         except ValueError:
             raise ClaimError(
                 f"{self.name(key)}: {value!r} is geen datum (JJJJ-MM-DD)", field=self.name(key)
             ) from None
+        if not EARLIEST <= day <= LATEST:
+            raise ClaimError(
+                f"{self.name(key)}: {value!r} ligt niet tussen {EARLIEST.isoformat()} en "
+                f"{LATEST.isoformat()}",
+                field=self.name(key),
+            )
+        return day
 
     def money(self, key: str, default: str | None = None) -> int:
         value = self.data.get(key, default)
@@ -144,10 +153,25 @@ def read_claim(data: dict[str, Any], species: Species) -> Claim:
     raw_items = f.required("schadeposten")
     if not isinstance(raw_items, list) or not raw_items:
         raise ClaimError("schadeposten: verwacht een lijst met minstens één schadepost")
+    applied_on, noticed_on = f.date("aanvraagdatum"), f.date("schade_geconstateerd")
+    if noticed_on > applied_on:  # type: ignore[operator]
+        raise ClaimError(
+            f"schade_geconstateerd: {noticed_on.isoformat()} ligt na de aanvraagdatum "  # type: ignore[union-attr]
+            f"{applied_on.isoformat()}",  # type: ignore[union-attr]
+            field="schade_geconstateerd",
+        )
+    items = tuple(_item(raw, index, species) for index, raw in enumerate(raw_items))
+    for index, item in enumerate(items):
+        if item.damage_date > applied_on:  # type: ignore[operator]
+            raise ClaimError(
+                f"schadeposten[{index}].schadedatum: {item.damage_date.isoformat()} ligt na de "
+                f"aanvraagdatum {applied_on.isoformat()}",  # type: ignore[union-attr]
+                field=f"schadeposten[{index}].schadedatum",
+            )
     return Claim(
         province=str(f.required("provincie")),
-        applied_on=f.date("aanvraagdatum"),  # type: ignore[arg-type]
-        noticed_on=f.date("schade_geconstateerd"),  # type: ignore[arg-type]
+        applied_on=applied_on,  # type: ignore[arg-type]
+        noticed_on=noticed_on,  # type: ignore[arg-type]
         professional=bool(applicant.boolean("bedrijfsmatig", default=True)),
         kvk=kvk,
         iban=iban,
@@ -158,7 +182,7 @@ def read_claim(data: dict[str, Any], species: Species) -> Claim:
             requested_on=exemption.date("aangevraagd_op", required=False),
             used_adequately=exemption.boolean("adequaat_gebruikt"),
         ),
-        items=tuple(_item(raw, index, species) for index, raw in enumerate(raw_items)),
+        items=items,
     )
 
 

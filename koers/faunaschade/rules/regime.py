@@ -177,6 +177,10 @@ class Regime:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
 
+#: The largest amount a regime or claim may name (what the database keeps: 10 digits).
+MAX_EUROS = Decimal("99999999.99")
+
+
 def cents(value: object, where: str) -> int:
     """Euros as written in a regime or claim ("300.00") → whole cents, never a float."""
     if isinstance(value, float):
@@ -187,7 +191,11 @@ def cents(value: object, where: str) -> int:
         amount = Decimal(str(value))
     except (InvalidOperation, ValueError):
         raise RegimeError(f"{where}: {value!r} is geen bedrag") from None
-    if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
+    if not amount.is_finite() or amount < 0:
+        raise RegimeError(f"{where}: {value!r} is geen bedrag in hele centen")
+    if amount > MAX_EUROS:  # checked first: quantize() fails on numbers this large
+        raise RegimeError(f"{where}: {value!r} is groter dan het hoogste bedrag, {MAX_EUROS}")
+    if amount != amount.quantize(Decimal("0.01")):
         raise RegimeError(f"{where}: {value!r} is geen bedrag in hele centen")
     return int(amount * 100)
 

@@ -44,6 +44,7 @@ def test_a_bad_claim_is_one_line_naming_the_file_and_field(tmp_path) -> None:
 def test_a_claim_without_a_regime_says_so_and_suggests_one(tmp_path) -> None:
     data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     data["aanvraagdatum"] = data["schade_geconstateerd"] = "2019-05-01"
+    data["schadeposten"][0]["schadedatum"] = data["schadeposten"][1]["schadedatum"] = "2019-04-30"
     path = tmp_path / "oud.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     result = run("beslis", str(path))

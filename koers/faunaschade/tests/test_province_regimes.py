@@ -137,7 +137,7 @@ def test_a_claim_straddling_two_regimes_with_an_unknown_decisive_date_has_none()
 
 
 def test_noord_holland_applications_decide_by_the_application_date() -> None:
-    data = claim("PV27")
+    data = claim("PV27", schadedatum="2023-10-29")
     data["schade_geconstateerd"], data["aanvraagdatum"] = "2023-10-30", "2023-11-01"
     parsed = read_claim(data, shipped_species())
     assert regime_for(shipped_regimes(), "PV27", parsed.decisive_dates).id == "NH-2023-11"
