@@ -22,6 +22,7 @@ urlpatterns = [
     path("documenten/<int:pk>", pages.document, name="document"),
     path("woo/documenten/<int:pk>.json", pages.diwoo_metadata, name="diwoo"),
     path("woo/sitemap.xml", pages.woo_sitemap, name="woo-sitemap"),
+    path("gremia/<slug:code>", pages.gremium_page, name="gremium"),
     path("gremia/<slug:code>.ics", pages.meetings_calendar, name="ical"),
     path("standpunten/nieuw", prepare.position_version, name="standpunt-new"),
     path("standpunten/<int:pk>", pages.position, name="standpunt"),

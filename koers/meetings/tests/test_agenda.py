@@ -72,3 +72,22 @@ def test_a_meeting_and_its_decisions_are_public_only_once_published(client, held
     page = client.get(f"/overleg/vergaderingen/{held_meeting.pk}").content.decode()
     assert "De BAC stemt in met de stikstofaanpak" in page
     assert {hit.kind for hit in search("stikstofaanpak").hits} == {"vergadering", "agendapunt"}
+
+
+def test_a_bodys_page_lists_its_members_per_province_and_public_meetings(
+    client, held_meeting, lead, bac
+):
+    from koers.areas.models import Area
+    from koers.meetings.models import Lid
+
+    Lid.objects.create(
+        gremium=bac, naam="J. de Vries", rol="gedeputeerde", provincie=Area.objects.get(code="PV25")
+    )
+    page = client.get(f"/overleg/gremia/{bac.code}").content.decode()
+    assert "J. de Vries" in page and "Gelderland" in page and "gedeputeerde" in page
+    assert f"/overleg/vergaderingen/{held_meeting.pk}" not in page  # not yet published
+    agenda.publish_meeting(lead, held_meeting)
+    assert (
+        f"/overleg/vergaderingen/{held_meeting.pk}"
+        in client.get(f"/overleg/gremia/{bac.code}").content.decode()
+    )

@@ -101,6 +101,8 @@ def test_a_bac_meeting_is_prepared_held_decided_and_followed_up_by_two_provinces
         "link", name="Voorrang voor maatschappelijke aansluitingen"
     ).is_visible()
     assert_accessible(page, "overleg-goal-page")
+    page.goto(f"{base}/overleg/gremia/{bac.code}")
+    assert_accessible(page, "overleg-gremium")
     page.goto(f"{base}/overleg/zoeken?q=kringlooplandbouw")
     assert page.get_by_role("link", name="Voorstel netcongestie").is_visible()
     assert_accessible(page, "overleg-search")

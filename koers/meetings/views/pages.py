@@ -222,3 +222,17 @@ def meetings_calendar(request: HttpRequest, code: str) -> HttpResponse:
     )
     response["Content-Disposition"] = f'inline; filename="{gremium.code}.ics"'
     return response
+
+
+@require_GET
+def gremium_page(request: HttpRequest, code: str) -> HttpResponse:
+    """A body: its members per province (public officials), its meetings and feeds."""
+    gremium = get_object_or_404(Gremium.objects.select_related("thema"), code=code)
+    context = {
+        "nav": NAV,
+        "gremium": gremium,
+        "leden": gremium.leden.select_related("provincie"),
+        "meetings": visible_meetings(request.user).filter(gremium=gremium),
+        "may_see_follow_up": gremium.opvolging_openbaar or sees_unpublished(request.user),
+    }
+    return render(request, "meetings/gremium.html", context)
