@@ -127,7 +127,7 @@ def test_fix_upload_again_submit_and_approve(signed_in, gelderland, make_user):
     page = colleague.get(reverse("workspace:delivery", args=[delivery.pk])).content.decode()
     assert 'value="published"' not in page  # publishing is for the analyst or office
     refused = colleague.post(
-        reverse("workspace:transition", args=[delivery.pk]), {"to": "published"}
+        reverse("workspace:transition", args=[delivery.pk]), {"to": "published", "bevestigd": "ja"}
     )
     assert refused.status_code == 403
     delivery.refresh_from_db()

@@ -74,7 +74,7 @@ def test_the_office_publishes_and_the_figures_follow(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("workspace:transition", args=[delivery.pk]),
-            {"to": "published", "next": reverse("workspace:publish")},
+            {"to": "published", "bevestigd": "ja", "next": reverse("workspace:publish")},
         )
     assert response.status_code == 302 and response["Location"] == reverse("workspace:publish")
     delivery.refresh_from_db()

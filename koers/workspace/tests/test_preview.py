@@ -114,9 +114,15 @@ def test_the_steward_sees_what_changes_and_the_office_confirms_it(
     assert "Wat er verandert op de openbare site" in page and len(table_rows(page)) == 2
     second.refresh_from_db()
     assert second.status == "approved"  # looking is not publishing
+    unconfirmed = office.post(
+        reverse("workspace:transition", args=[second.pk]), {"to": "published"}
+    )
+    assert unconfirmed["Location"] == confirm  # no publication without the confirmation
+    second.refresh_from_db()
+    assert second.status == "approved"
     done = office.post(
         reverse("workspace:transition", args=[second.pk]),
-        {"to": "published", "next": reverse("workspace:publish")},
+        {"to": "published", "bevestigd": "ja", "next": reverse("workspace:publish")},
     )
     assert done["Location"] == reverse("workspace:publish")
     second.refresh_from_db()

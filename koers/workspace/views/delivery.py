@@ -149,6 +149,8 @@ def delivery_transition(request: HttpRequest, pk: int) -> HttpResponse:
     """Move a delivery one step; workflow.transition checks the role and the province."""
     delivery = get_object_or_404(Delivery, pk=pk)
     to = request.POST.get("to", "")
+    if to == DeliveryStatus.PUBLISHED and request.POST.get("bevestigd") != "ja":
+        return redirect("workspace:publish-confirm", pk=delivery.pk)  # see what changes first
     try:
         if to == DeliveryStatus.WITHDRAWN:  # set-based over all its rows: a job
             delivery = request_withdrawal(delivery, user=request.user)
