@@ -1,13 +1,16 @@
 """The figures of the claims, for the public monitor: aggregates only, small cells hidden.
 
-Every table here goes through disclosure.suppress(): a cell of fewer than three claims is
-never shown, nor one that could be derived from a shown total. BIJ12's published yearly
-totals (jaarcijfers.yaml) sit beside the figures of the claims handled in Koers.
+Every figure of the claims that Koers publishes (here, in the API and in the delivery to the
+indicator engine) comes from protected_figures(), which hides them all together
+(disclosure.protect): a cell of fewer than three claims is never shown, nor one that could
+be worked out from shown figures, within one table or across them. BIJ12's published
+yearly totals (jaarcijfers.yaml) sit beside the figures of the claims handled in Koers.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -17,12 +20,14 @@ from statistics import median
 
 import yaml
 
+from koers.areas.models import Area
 from koers.faunaschade.claims import DECISION_WEEKS
-from koers.faunaschade.disclosure import Cell, group_total_is_safe, suppress
+from koers.faunaschade.disclosure import Cell, Line, protect
 from koers.faunaschade.models import Claim, ClaimState, DamageItem
 
 DECIDED = (ClaimState.DECIDED, ClaimState.PAID, ClaimState.OBJECTION, ClaimState.CLOSED)
 YEARLY_TOTALS = Path(__file__).resolve().parent / "jaarcijfers.yaml"
+MONITOR_CODES = Path(__file__).resolve().parent / "monitor_codes.yaml"
 
 
 def schadejaar(day: date) -> str:
@@ -81,70 +86,98 @@ def _claims():
     return Claim.objects.filter(state__in=DECIDED).select_related("province")
 
 
+@cache
+def _codes() -> dict[str, dict[str, str]]:
+    return yaml.safe_load(MONITOR_CODES.read_text(encoding="utf-8"))
+
+
+def species_code(species: str) -> str:
+    """The species as the monitor and the indicator engine group it (monitor_codes.yaml)."""
+    return _codes()["diersoort"].get(species, "overig")
+
+
+def crop_code(crop: str) -> str:
+    return _codes()["gewas"].get(crop, "overig")
+
+
+# Keys of the figures of one damage year, as every publication shows them: the year's
+# total, a province, a province × species group or crop group (the delivery), and a
+# species group or crop group nationally (the monitor and the API).
+TOTAL = ("totaal",)
+DIMENSIONS = (("diersoort", species_code, "species"), ("gewas", crop_code, "crop"))
+
+
+def protected_figures() -> dict[str, dict[Hashable, Cell]]:
+    """Every figure of the decided claims that Koers publishes, per damage year, with the
+    cells to hide marked, all publications protected together (disclosure.protect).
+
+    The monitor, the API and the delivery to the indicator engine all read from here, so
+    that no subtraction between them reveals a hidden cell.
+    """
+    years: dict[str, dict[Hashable, Cell]] = defaultdict(dict)
+    items = DamageItem.objects.filter(claim__state__in=DECIDED).select_related("claim__province")
+    for item in items:
+        year = schadejaar(item.claim.noticed_on)
+        province = item.claim.province.code
+        keys = [TOTAL, ("provincie", province)]
+        for dimension, code, field in DIMENSIONS:
+            group = code(getattr(item, field))
+            keys += [(dimension, group), (dimension, province, group)]
+        for key in keys:
+            cell = years[year].get(key)
+            if cell is None:
+                cell = years[year][key] = Cell(
+                    group=year, key=key, claims=0, values={"taxed": Decimal(0), "paid": Decimal(0)}
+                )
+            cell.ids = cell.ids | {item.claim_id}
+            cell.claims = len(cell.ids)
+            cell.values["taxed"] += item.taxed or Decimal(0)  # type: ignore[operator]
+            cell.values["paid"] += item.paid or Decimal(0)  # type: ignore[operator]
+    for cells in years.values():
+        protect(cells, _lines(cells))
+    return dict(years)
+
+
+def _lines(cells: dict[Hashable, Cell]) -> list[Line]:
+    provinces = sorted(k[1] for k in cells if k[0] == "provincie")
+    lines = [Line(TOTAL, tuple(("provincie", p) for p in provinces))]
+    for dimension, _code, _field in DIMENSIONS:
+        national = tuple(k for k in cells if len(k) == 2 and k[0] == dimension)
+        lines.append(Line(TOTAL, national))
+        for p in provinces:
+            parts = tuple(k for k in cells if len(k) == 3 and k[0] == dimension and k[1] == p)
+            lines.append(Line(("provincie", p), parts))
+        for _dim, group in national:
+            parts = tuple(k for k in cells if len(k) == 3 and k[0] == dimension and k[2] == group)
+            lines.append(Line((dimension, group), parts))
+    return lines
+
+
 def by_province() -> Table:
-    """Claims, taxed and paid damage per damage year and province (claim level)."""
-    sums: dict[tuple[str, str], dict[str, object]] = defaultdict(
-        lambda: {"claims": 0, "taxed": Decimal(0), "paid": Decimal(0)}
-    )
-    taxed = _taxed_per_claim()
-    for claim in _claims():
-        row = sums[(schadejaar(claim.noticed_on), claim.province.name)]
-        row["claims"] += 1  # type: ignore[operator]
-        row["taxed"] += taxed.get(claim.pk, Decimal(0))  # type: ignore[operator]
-        row["paid"] += claim.payout or Decimal(0)  # type: ignore[operator]
-    return _table("provincie", sums)
+    """Claims, taxed and paid damage per damage year and province."""
+    names = dict(Area.objects.filter(type="provincie").values_list("code", "name"))
+    return _table("provincie", lambda key: key[0] == "provincie", lambda key: names.get(key[1]))
 
 
 def by_item(field: str, label: str) -> Table:
-    """Claims, taxed and paid damage per damage year and species or crop (item level)."""
-    sums: dict[tuple[str, str], dict[str, object]] = defaultdict(
-        lambda: {"claims": set(), "taxed": Decimal(0), "paid": Decimal(0)}
-    )
-    items = DamageItem.objects.filter(claim__state__in=DECIDED).select_related("claim")
-    for item in items:
-        row = sums[(schadejaar(item.claim.noticed_on), getattr(item, field))]
-        row["claims"].add(item.claim_id)  # type: ignore[attr-defined]
-        row["taxed"] += item.taxed or Decimal(0)  # type: ignore[operator]
-        row["paid"] += item.paid or Decimal(0)  # type: ignore[operator]
-    for row in sums.values():
-        row["claims"] = len(row["claims"])  # type: ignore[arg-type]
-    return _table(label, sums)
+    """Claims, taxed and paid damage per damage year and species or crop group (nationally)."""
+    dimension = "diersoort" if field == "species" else "gewas"
+    return _table(label, lambda key: len(key) == 2 and key[0] == dimension, lambda key: key[1])
 
 
-def _taxed_per_claim() -> dict[int, Decimal]:
-    totals: dict[int, Decimal] = defaultdict(Decimal)
-    for claim_id, taxed in DamageItem.objects.filter(claim__state__in=DECIDED).values_list(
-        "claim_id", "taxed"
-    ):
-        totals[claim_id] += taxed or Decimal(0)
-    return totals
-
-
-def _table(dimension: str, sums: dict[tuple[str, str], dict[str, object]]) -> Table:
-    cells = [
-        Cell(group=year, key=key, claims=int(values["claims"]), values=values)  # type: ignore[arg-type]
-        for (year, key), values in sums.items()
-    ]
-    suppress(cells)
-    year_claims = _claims_per_year()
-    totals = {}
-    for year in {c.group for c in cells}:
-        members = [c for c in cells if c.group == year]
-        total_claims = year_claims.get(year, 0)
-        if group_total_is_safe([Cell(year, "all", total_claims)]):
-            totals[year] = {
-                "claims": total_claims,
-                "taxed": sum((c.values["taxed"] for c in members), Decimal(0)),
-                "paid": sum((c.values["paid"] for c in members), Decimal(0)),
-            }
+def _table(dimension: str, wanted, label) -> Table:
+    cells, totals = [], {}
+    for year, figures in protected_figures().items():
+        for key, cell in figures.items():
+            if wanted(key):
+                cells.append(
+                    Cell(year, label(key) or key[1], cell.claims, cell.values, cell.suppressed,
+                         cell.reason)
+                )  # fmt: skip
+        total = figures[TOTAL]
+        if not total.suppressed:
+            totals[year] = {"claims": total.claims, **total.values}
     return Table(dimension, cells, totals)
-
-
-def _claims_per_year() -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for noticed_on in _claims().values_list("noticed_on", flat=True):
-        counts[schadejaar(noticed_on)] += 1
-    return counts
 
 
 @dataclass(frozen=True)

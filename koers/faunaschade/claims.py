@@ -238,10 +238,11 @@ def _whole_cents(amount: Decimal) -> bool:
 def allocate(amount: Decimal, items: list[DamageItem], eligible: set[int]) -> list[Decimal]:
     """``amount`` over the eligible items by taxed damage, in cents that add up exactly."""
     cents = int(amount * 100)
-    weights = [int(item.taxed * 100) if i in eligible else 0 for i, item in enumerate(items)]
+    eligible = eligible or set(range(len(items)))
+    weights = [int((item.taxed or 0) * 100) if i in eligible else 0 for i, item in enumerate(items)]
+    if not sum(weights):  # nothing taxed (a handler's own amount): in equal parts
+        weights = [1 if i in eligible else 0 for i in range(len(items))]
     total = sum(weights)
-    if not total:
-        return [Decimal(0)] * len(items)
     shares = [cents * w // total for w in weights]
     remainders = sorted(range(len(items)), key=lambda i: (-(cents * weights[i] % total), i))
     for i in remainders[: cents - sum(shares)]:

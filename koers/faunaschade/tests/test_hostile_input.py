@@ -172,3 +172,12 @@ def test_the_claim_file_names_the_field_of_an_impossible_value(path, value, fiel
     with pytest.raises(ClaimError) as caught:
         read_claim(data, shipped_species())
     assert field in caught.value.message and value in caught.value.message
+
+
+def test_a_payout_on_nothing_taxed_is_still_shared_out_to_the_cent(handler) -> None:
+    claim = taxed(handler, amounts=("0.00", "0.00"))
+    claims.decide(
+        claim, decided_on=date(2025, 3, 10), user=handler, payout=Decimal("100.01"), reason="r"
+    )
+    paid = [item.paid for item in claim.items.all()]
+    assert sum(paid) == Decimal("100.01") and sorted(paid) == [Decimal("50.00"), Decimal("50.01")]
