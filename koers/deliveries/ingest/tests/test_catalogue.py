@@ -120,8 +120,8 @@ def test_the_required_starter_indicators_are_there(catalogue):
         1000,
     )
     awaiting = {c for c, e in catalogue.items() if e["status"] == "awaiting_data"}
+    assert catalogue["faunaschade_uitgekeerd"]["periodicity"] == "schadejaar"  # BIJ12's year
     assert {
-        "faunaschade_uitgekeerd",
         "woningbouw_nieuwbouw",
         "netcongestie_wachtrij",
         "verkeersdoden_provinciale_wegen",
