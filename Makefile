@@ -17,11 +17,10 @@ SERVE_ARGS ?=
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# sdmx1 (a test extra in pyproject.toml) also writes the SDMX open data, so running needs it.
 $(VENV)/.installed: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e . $$(grep -o '"sdmx1==[^"]*"' pyproject.toml | tr -d '"')
+	$(BIN)/pip install --quiet -e .
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
