@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from koers.areas.queries import dutch_provinces
-from koers.indicators.models import Indicator
+from koers.indicators.models import Indicator, Target
 from koers.programme.models import Theme
 from koers.web.downloads import FORMATS, download_response
 from koers.web.figure_block import figure_block
@@ -18,6 +18,7 @@ from koers.web.figures import (
     latest_national,
     period_type,
 )
+from koers.web.indicator_search import IndicatorSearch, search_indicators
 from koers.web.ranking import normalised_views
 from koers.web.rules_text import aggregation_rules
 from koers.web.targets import indicator_targets, target_progress
@@ -39,21 +40,29 @@ def _view_from(request, indicator: Indicator):
 
 @require_safe
 def indicator_list(request):
-    """Every programme indicator by theme, with its newest national figure."""
+    """Every programme indicator by theme, with its newest national figure; searchable and
+    filterable by theme, goal, source, frequency, target and last update (a GET form)."""
     indicators = list(_public().prefetch_related("goals__theme"))
     latest = {i.code: latest_national(i) for i in indicators}
+    result = search_indicators(
+        indicators,
+        latest,
+        with_target=set(Target.objects.values_list("indicator_id", flat=True)),
+        search=IndicatorSearch.from_query(request.GET),
+    )
     groups = []
     for theme in Theme.objects.order_by("number"):
-        mine = [i for i in indicators if any(g.theme_id == theme.pk for g in i.goals.all())]
+        mine = [i for i in result.found if any(g.theme_id == theme.pk for g in i.goals.all())]
         if mine:
             groups.append({"theme": theme, "rows": [(i, latest[i.code]) for i in mine]})
-    unlinked = [(i, latest[i.code]) for i in indicators if not i.goals.all()]
+    unlinked = [(i, latest[i.code]) for i in result.found if not i.goals.all()]
     return render(
         request,
         "indicators/list.html",
         {
             "groups": groups,
             "unlinked": unlinked,
+            "result": result,
             "with_data": sum(1 for row in latest.values() if row),
             "total": len(indicators),
             "nav": "indicators",
