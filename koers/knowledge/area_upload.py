@@ -7,6 +7,7 @@ or updates, a ``gebied`` under that province. A practice may also bring its own 
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,10 @@ from koers.areas.models import Area, AreaLink, AreaType
 from koers.errors import KoersError
 
 GEOMETRY_TYPES = ("Polygon", "MultiPolygon")
+#: The largest polygon file accepted with a practice (a province's area is far smaller).
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+#: Longitude and latitude around the Netherlands with its sea (west, south, east, north).
+NETHERLANDS = (2.0, 50.0, 8.0, 56.0)
 
 
 class AreaFileError(KoersError):
@@ -42,7 +47,53 @@ def _geometry(feature: dict, where: str, transformer) -> dict:
         raise AreaFileError(
             f"{where}: geometrie {geometry.get('type')!r} is geen Polygon of MultiPolygon"
         )
-    return _reproject(geometry, transformer)
+    reprojected = _reproject(geometry, transformer)
+    _check_wgs84(reprojected, where)
+    return reprojected
+
+
+def _check_shape(feature: object, where: str) -> None:
+    """A feature with a Polygon or MultiPolygon of closed rings of [x, y] numbers."""
+    geometry = feature.get("geometry") if isinstance(feature, dict) else None
+    if not isinstance(geometry, dict):
+        raise AreaFileError(f"{where}: geen GeoJSON-feature met een geometrie")
+    kind = geometry.get("type")
+    if kind not in GEOMETRY_TYPES:
+        raise AreaFileError(f"{where}: geometrie {kind!r} is geen Polygon of MultiPolygon")
+    coordinates = geometry.get("coordinates")
+    polygons = [coordinates] if kind == "Polygon" else coordinates
+    bad = AreaFileError(
+        f"{where}: de coördinaten zijn geen {kind} (ringen van minstens vier punten [x, y])"
+    )
+    if not isinstance(polygons, list) or not polygons:
+        raise bad
+    for polygon in polygons:
+        if not isinstance(polygon, list) or not polygon:
+            raise bad
+        for ring in polygon:
+            if not isinstance(ring, list) or len(ring) < 4:
+                raise bad
+            for point in ring:
+                if not (
+                    isinstance(point, list)
+                    and len(point) >= 2
+                    and all(isinstance(v, (int, float)) and math.isfinite(v) for v in point[:2])
+                ):
+                    raise bad
+
+
+def _check_wgs84(geometry: dict, where: str) -> None:
+    rings = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    for polygon in rings:
+        for ring in polygon:
+            for x, y in ring:
+                if not (
+                    NETHERLANDS[0] <= x <= NETHERLANDS[2] and NETHERLANDS[1] <= y <= NETHERLANDS[3]
+                ):
+                    raise AreaFileError(
+                        f"{where}: de coördinaten ({x}, {y}) liggen niet in Nederland "
+                        "(WGS84 of RD New)"
+                    )
 
 
 def read_collection(text: str, origin: str) -> tuple[list[dict], Transformer | None]:
@@ -52,6 +103,10 @@ def read_collection(text: str, origin: str) -> tuple[list[dict], Transformer | N
         raise AreaFileError(f"{origin}: geen geldige JSON ({exc})") from None
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
         raise AreaFileError(f"{origin}: verwacht een GeoJSON FeatureCollection")
+    if not isinstance(collection.get("features", []), list):
+        raise AreaFileError(f"{origin}: 'features' is geen lijst van gebieden")
+    for index, feature in enumerate(collection.get("features") or [], start=1):
+        _check_shape(feature, f"{origin}, gebied {index}")
     crs = detect_crs(collection)
     if crs not in SUPPORTED_CRS:
         raise AreaFileError(f"{origin}: coördinatenstelsel {crs} wordt niet ondersteund")
@@ -92,9 +147,13 @@ def area_from_upload(text: str, *, name: str, province: Area, origin: str) -> Ar
     if len(features) != 1:
         raise AreaFileError(f"{origin}: verwacht één gebied, het bestand bevat er {len(features)}")
     geometry = _geometry(features[0], f"{origin}, gebied 1", transformer)
-    code = _code(name, province)
-    area, _made = Area.objects.update_or_create(
-        code=code, defaults={"name": name, "type": AreaType.GEBIED, "geometry": geometry}
-    )
+    # a new area each time: an upload never redraws an area a province (or another
+    # practice) already has under that name
+    base = _code(name, province)
+    code, n = base, 1
+    while Area.objects.filter(code=code).exists():
+        n += 1
+        code = f"{base}-{n}"
+    area = Area.objects.create(code=code, name=name, type=AreaType.GEBIED, geometry=geometry)
     AreaLink.objects.get_or_create(child=area, parent=province, hierarchy="gebiedsproces")
     return area

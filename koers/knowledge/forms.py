@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.areas.models import Area
+from koers.knowledge.area_upload import MAX_UPLOAD_BYTES
 from koers.programme.models import Goal, Theme
 
 
@@ -71,4 +72,15 @@ class PracticeForm(forms.Form):
         data = super().clean()
         if data.get("area_geojson") and not data.get("area_name"):
             self.add_error("area_name", _("Geef het nieuwe gebied een naam."))
+        upload = data.get("area_geojson")
+        if upload and upload.size > MAX_UPLOAD_BYTES:
+            self.add_error(
+                "area_geojson",
+                _("%(name)s is %(size).1f MB; een polygoon mag hoogstens %(max)d MB zijn.")
+                % {
+                    "name": upload.name,
+                    "size": upload.size / 2**20,
+                    "max": MAX_UPLOAD_BYTES // 2**20,
+                },
+            )
         return data

@@ -15,9 +15,10 @@ PRACTICE, QUESTION = "praktijkvoorbeeld", "kennisvraag"
 
 
 def practice_document(practice: Practice) -> IndexedDocument | None:
-    """The published version for everyone; without one, the latest for signed-in users."""
+    """The published version; a concept is not findable (search shows every signed-in user
+    all private documents, and a concept is for its own province and theme only)."""
     published = practice.published
-    version: PracticeVersion | None = published or practice.latest
+    version: PracticeVersion | None = published
     if version is None:
         return None
     year = (version.started or practice.created_at.date()).year

@@ -141,5 +141,32 @@ def withdraw(user, practice: Practice) -> PracticeVersion:
     version = _latest(practice, PracticeStatus.PUBLISHED)
     version.status = PracticeStatus.WITHDRAWN
     version.save(update_fields=["status"])
+    _unpublish_documents(practice)
     index_practice(practice)
     return version
+
+
+def _unpublish_documents(practice: Practice) -> None:
+    """Its documents leave the public pages with it, unless something else still shows them
+    (another published practice, a knowledge question, a meeting)."""
+    from koers.meetings.models import Informatieobject
+
+    others = [
+        rel
+        for rel in Informatieobject._meta.related_objects
+        if rel.related_name != "practice_versions"
+    ]
+    for document in Informatieobject.objects.filter(
+        practice_versions__practice=practice, openbaar=True
+    ).distinct():
+        shown_elsewhere = document.practice_versions.exclude(practice=practice).filter(
+            status=PracticeStatus.PUBLISHED
+        ).exists() or any(
+            getattr(document, rel.get_accessor_name()).exists()
+            if rel.many_to_many or rel.one_to_many
+            else hasattr(document, rel.get_accessor_name())
+            for rel in others
+        )
+        if not shown_elsewhere:
+            document.openbaar = False
+            document.save(update_fields=["openbaar"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -146,6 +147,10 @@ def area_detail(request, code: str):
 def practice_edit(request, pk: int | None = None):
     """A new practice, or a new version of one: content, a document, an area polygon."""
     practice = get_object_or_404(Practice, pk=pk) if pk else None
+    if practice is not None and not _may_write(
+        request.user, practice.lead_province, practice.theme
+    ):
+        raise PermissionDenied  # not even the concept's content as the form's start
     latest = practice.latest if practice else None
     initial = {}
     if latest is not None:
@@ -162,46 +167,15 @@ def practice_edit(request, pk: int | None = None):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         province = practice.lead_province if practice else d["lead_province"]
+        if not _may_write(request.user, province, practice.theme if practice else d["theme"]):
+            raise PermissionDenied  # before anything (an area, a document) is stored
         try:
-            areas = list(d["areas"])
-            if d.get("area_geojson"):
-                upload = d["area_geojson"]
-                areas.append(
-                    area_from_upload(
-                        upload.read().decode("utf-8", errors="replace"),
-                        name=d["area_name"],
-                        province=province,
-                        origin=upload.name,
-                    )  # fmt: skip
-                )
-            documents = list(latest.documents.all()) if latest else []
-            if d.get("document"):
-                documents.append(
-                    add_uploaded_document(d["document"], titel=d["title"], user=request.user)
-                )
-            contacts = []
-            if d.get("contact_role"):
-                contacts.append(
-                    {"role": d["contact_role"], "province": province.code,
-                     "name": d.get("contact_name", ""), "consent": d.get("contact_consent", False)}
-                )  # fmt: skip
-            elif latest is not None:
-                contacts = latest.contacts
-            links = [d["link"]] if d.get("link") else (latest.links if latest else [])
-            version = workflow.save_version(
-                request.user, practice,
-                theme=None if practice else d["theme"], lead_province=province,
-                title=d["title"], tried=d["tried"], place=d["place"], started=d["started"],
-                ended=d["ended"], worked=d["worked"], did_not_work=d["did_not_work"],
-                contacts=contacts, links=links,
-                goals=d["goals"], areas=areas, documents=documents,
-            )  # fmt: skip
+            with transaction.atomic():
+                version = _save(request, practice, latest, d, province)
         except (PracticeRefused, AreaFileError) as exc:
             error = exc.message
         except DocumentRefused as exc:
             error = str(exc)
-        except PermissionDenied:
-            raise
         else:
             messages.success(
                 request, _("Versie %(n)s is opgeslagen als concept.") % {"n": version.number}
@@ -213,6 +187,46 @@ def practice_edit(request, pk: int | None = None):
         {"form": form, "practice": practice, "error": error, "nav": "kennis"},
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _may_write(user, province, theme) -> bool:
+    return can(user, Action.WRITE_PRACTICE, province=province, theme=theme)
+
+
+def _save(request, practice, latest, d, province):
+    """The new version with its polygon and document: all of it, or nothing."""
+    areas = list(d["areas"])
+    if d.get("area_geojson"):
+        upload = d["area_geojson"]
+        areas.append(
+            area_from_upload(
+                upload.read().decode("utf-8", errors="replace"),
+                name=d["area_name"],
+                province=province,
+                origin=upload.name,
+            )  # fmt: skip
+        )
+    documents = list(latest.documents.all()) if latest else []
+    if d.get("document"):
+        documents.append(add_uploaded_document(d["document"], titel=d["title"], user=request.user))
+    contacts = []
+    if d.get("contact_role"):
+        contacts.append(
+            {"role": d["contact_role"], "province": province.code,
+             "name": d.get("contact_name", ""), "consent": d.get("contact_consent", False)}
+        )  # fmt: skip
+    elif latest is not None:
+        contacts = latest.contacts
+    links = [d["link"]] if d.get("link") else (latest.links if latest else [])
+    version = workflow.save_version(
+        request.user, practice,
+        theme=None if practice else d["theme"], lead_province=province,
+        title=d["title"], tried=d["tried"], place=d["place"], started=d["started"],
+        ended=d["ended"], worked=d["worked"], did_not_work=d["did_not_work"],
+        contacts=contacts, links=links,
+        goals=d["goals"], areas=areas, documents=documents,
+    )  # fmt: skip
+    return version
 
 
 @login_required
