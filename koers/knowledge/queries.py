@@ -1,45 +1,45 @@
-"""The read side of the knowledge base for pages, the API and feeds: published only."""
+"""The read side of the knowledge base for pages, the API and feeds: published only.
+
+One query per list, whatever the number of practices: the current published version of
+a practice is its newest published one, unless its newest version is withdrawn.
+"""
 
 from __future__ import annotations
 
-from koers.knowledge.models import Practice, PracticeStatus, PracticeVersion
+from django.db.models import F, OuterRef, QuerySet, Subquery
+
+from koers.knowledge.models import PracticeStatus, PracticeVersion
 
 
-def published_versions():
-    """The current published version of every practice that has one (and is not withdrawn)."""
-    versions = (
+def published_versions() -> QuerySet[PracticeVersion]:
+    """The current published version of every practice that has one (newest first)."""
+    versions = PracticeVersion.objects.filter(practice=OuterRef("practice")).order_by("-number")
+    return (
         PracticeVersion.objects.filter(status=PracticeStatus.PUBLISHED)
-        .select_related("practice__theme", "practice__lead_province")
-        .order_by("practice_id", "-number")
-    )
-    seen, current = set(), []
-    withdrawn = set(
-        Practice.objects.filter(versions__status=PracticeStatus.WITHDRAWN).values_list(
-            "pk", flat=True
+        .annotate(
+            latest_status=Subquery(versions.values("status")[:1]),
+            newest_published=Subquery(
+                versions.filter(status=PracticeStatus.PUBLISHED).values("number")[:1]
+            ),
         )
+        .filter(number=F("newest_published"))
+        .exclude(latest_status=PracticeStatus.WITHDRAWN)
+        .select_related("practice__theme", "practice__lead_province")
+        .order_by("-published_at", "-pk")
     )
-    for version in versions:
-        if version.practice_id in seen:
-            continue
-        seen.add(version.practice_id)
-        latest = version.practice.latest
-        if version.practice_id in withdrawn and latest.status == PracticeStatus.WITHDRAWN:
-            continue
-        current.append(version)
-    return sorted(current, key=lambda v: v.published_at or v.created_at, reverse=True)
 
 
-def for_goal(goal) -> list[PracticeVersion]:
-    return [v for v in published_versions() if goal in v.goals.all()]
+def for_goal(goal) -> QuerySet[PracticeVersion]:
+    return published_versions().filter(goals=goal)
 
 
-def led_by(province) -> list[PracticeVersion]:
-    return [v for v in published_versions() if v.practice.lead_province_id == province.pk]
+def led_by(province) -> QuerySet[PracticeVersion]:
+    return published_versions().filter(practice__lead_province=province)
 
 
-def in_area(area) -> list[PracticeVersion]:
-    return [v for v in published_versions() if area in v.areas.all()]
+def in_area(area) -> QuerySet[PracticeVersion]:
+    return published_versions().filter(areas=area)
 
 
-def for_theme(theme) -> list[PracticeVersion]:
-    return [v for v in published_versions() if v.practice.theme_id == theme.pk]
+def for_theme(theme) -> QuerySet[PracticeVersion]:
+    return published_versions().filter(practice__theme=theme)

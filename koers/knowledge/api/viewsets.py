@@ -35,18 +35,18 @@ class PraktijkvoorbeeldViewSet(ApiViewSet):
 
     def list(self, request):
         query = self.query(PraktijkQuery)
-        versions = [
-            v
-            for v in published_versions()
-            if (not query.get("thema") or v.practice.theme.number == query["thema"])
-            and (not query.get("trekker") or v.practice.lead_province.code == query["trekker"])
-            and (not query.get("doel") or any(g.number == query["doel"] for g in v.goals.all()))
-        ]
+        versions = published_versions().prefetch_related("goals", "areas")
+        if query.get("thema"):
+            versions = versions.filter(practice__theme__number=query["thema"])
+        if query.get("trekker"):
+            versions = versions.filter(practice__lead_province__code=query["trekker"])
+        if query.get("doel"):
+            versions = versions.filter(goals__number=query["doel"])
         page = self.paginate_queryset(versions)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request, pk: str):
-        version = next((v for v in published_versions() if v.practice_id == int(pk)), None)
+        version = published_versions().filter(practice_id=int(pk)).first()
         if version is None:
             raise NotFoundProblem(f"praktijkvoorbeeld {pk} bestaat niet of is niet gepubliceerd")
         return Response(self.get_serializer(version).data)
