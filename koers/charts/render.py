@@ -1,4 +1,4 @@
-"""Static SVG for a Vega-Lite spec, cached per spec hash in memory and optionally on disk."""
+"""Static SVG and PNG for a Vega-Lite spec, cached per spec hash in memory and on disk."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import threading
 import uuid
 from collections import OrderedDict
 from functools import cache
+from html import escape
 from pathlib import Path
 
 import vl_convert
@@ -19,6 +20,7 @@ _memory: OrderedDict[str, str] = OrderedDict()
 _lock = threading.Lock()
 _SIZE = re.compile(r'\s(?:width|height)="[\d.]+"')
 _CLASS = 'class="marks"'
+_VIEWBOX = re.compile(r'viewBox="0 0 ([\d.]+) ([\d.]+)"')
 #: Vega's per-mark roles; the page labels the whole chart and gives a table instead.
 _MARK_ARIA = re.compile(r'\s(?:role|aria-roledescription|aria-label)="[^"]*"')
 
@@ -60,6 +62,34 @@ def render_svg(spec: dict, *, cache_dir: Path | None = None) -> str:
         while len(_memory) > MEMORY_ENTRIES:
             _memory.popitem(last=False)
     return svg
+
+
+def render_png(spec: dict, *, cache_dir: Path | None = None, scale: float = 2) -> bytes:
+    """The chart as a PNG image (`scale` times the spec's size, sharp on a print or slide)."""
+    key = f"{spec_hash(spec)}@{scale:g}x"
+    path = cache_dir / f"{key}.png" if cache_dir else None
+    if path and path.exists():
+        return path.read_bytes()
+    try:
+        png = vl_convert.vegalite_to_png(spec, scale=scale)
+    except (ValueError, RuntimeError) as exc:
+        raise ChartRenderError(f"cannot render chart {key[:12]}: {exc}") from exc
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{uuid.uuid4().hex}.tmp")
+        tmp.write_bytes(png)
+        os.replace(tmp, path)
+    return png
+
+
+def standalone_svg(spec: dict, *, cache_dir: Path | None = None) -> str:
+    """The chart as an SVG file of its own: its natural size, its description as <title>."""
+    svg = render_svg(spec, cache_dir=cache_dir)
+    head, sep, body = svg.partition(">")
+    box = _VIEWBOX.search(head)
+    size = f' width="{box[1]}" height="{box[2]}"' if box else ""
+    title = escape(spec.get("description", ""))
+    return f'{head}{size} role="img"{sep}<title>{title}</title>{body}'
 
 
 def _responsive(svg: str) -> str:

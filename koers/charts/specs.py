@@ -5,7 +5,7 @@ Data is always inline, so neither vl-convert nor the browser fetches anything.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
@@ -53,6 +53,34 @@ class ForecastMark:
     low: float | None
     high: float | None
     label: str  # e.g. "verwacht in 2030: 7.900 MW (7.100–8.700)"
+
+
+def indexed(
+    points: Sequence[Point], *, text: Callable[[float, Point], str]
+) -> tuple[list[Point], str | None]:
+    """Each series as an index, 100 in the first period every series has a value (the base).
+
+    Series without a usable base value (missing or zero) are left out; periods before the
+    base are dropped. `text(index, point)` writes a point's shown text. Returns the points
+    and the base period (None when no period is shared or nothing can be indexed).
+    """
+    order = list(dict.fromkeys(p.series for p in points))
+    periods = {s: {p.period: p for p in points if p.series == s} for s in order}
+    shared = set.intersection(*(set(by.keys()) for by in periods.values())) if order else set()
+    if not shared:
+        return [], None
+    base = min(shared, key=lambda code: periods[order[0]][code].date)
+    base_date = periods[order[0]][base].date
+    out = []
+    for series in order:
+        start = periods[series][base].value
+        if not start:
+            continue
+        for point in periods[series].values():
+            if point.date >= base_date:
+                value = 100 * point.value / start
+                out.append(Point(point.series, point.date, point.period, value, text(value, point)))
+    return out, (base if out else None)
 
 
 def line_chart(

@@ -10,7 +10,7 @@ from koers.areas.queries import dutch_provinces
 from koers.indicators.models import Indicator, Target
 from koers.programme.models import Theme
 from koers.web.downloads import FORMATS, download_response
-from koers.web.figure_block import figure_block
+from koers.web.figure_block import chosen_scale, figure_block
 from koers.web.figures import (
     NATIONAL,
     current_language,
@@ -91,7 +91,7 @@ def indicator_detail(request, code: str):
     )
     view = _view_from(request, indicator)
     targets = indicator_targets(indicator)  # read once: the chart and the target table
-    block = figure_block(view, targets=targets)
+    block = figure_block(view, scale=chosen_scale(request.GET.get("weergave")), targets=targets)
     reconciliation = [r for r in reversed(view.national) if r.get("reported_value") is not None]
     missing = [r for r in view.regional if r["value"] is None]
     return render(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from koers.charts.maps import ChoroplethMap, Region, choropleth
 from koers.charts.render import ChartRenderError, chart_locale, render_svg
-from koers.charts.specs import ForecastMark, Point, TargetMark, line_chart
+from koers.charts.specs import ForecastMark, Point, TargetMark, indexed, line_chart
 from koers.config import data_dir
 from koers.engine.periods import parse_period, period_label
 from koers.indicators.models import Target
@@ -22,6 +22,15 @@ from koers.web.summaries import chart_summary
 from koers.web.targets import TargetProgress, chart_targets, targets_of
 
 DATE_FORMATS = {"year": "%Y", "half_year": "%Y", "quarter": "%Y", "month": "%b %Y"}
+#: How the chart draws its lines (`?weergave=`): the values, or an index (base period = 100)
+#: so that province lines are not squashed under the national line.
+VALUES, INDEX = "waarde", "index"
+SCALES = (VALUES, INDEX)
+
+
+def chosen_scale(value: str | None) -> str:
+    """The chart scale asked for; anything unknown is the plain values."""
+    return value if value in SCALES else VALUES
 
 
 @dataclass
@@ -34,12 +43,20 @@ class FigureBlock:
     map: ChoroplethMap | None = None
     targets: list[TargetProgress] = field(default_factory=list)
     query: str = ""
+    scale: str = VALUES
+    index_base: str | None = None  # the period that is 100 when the chart is an index
 
     download_formats = ("csv", "xlsx", "json")
+    image_formats = ("svg", "png")
 
     @property
     def indicator(self):
         return self.view.indicator
+
+    @property
+    def chart_query(self) -> str:
+        """The query string of this chart's image and embed URLs (the choices and scale)."""
+        return self.query + (f"&weergave={INDEX}" if self.scale == INDEX else "")
 
     @property
     def spec_id(self) -> str:
@@ -103,8 +120,31 @@ def _points(view: IndicatorView) -> list[Point]:
     ]
 
 
-def chart_spec(view: IndicatorView, targets: list[TargetProgress], summary: str) -> dict:
+def _indexed_points(view: IndicatorView) -> tuple[list[Point], str | None]:
+    unit = unit_label(view.indicator)
+
+    def text(index: float, point: Point) -> str:
+        return f"{format_number(index, 1)} ({point.text})" if unit else format_number(index, 1)
+
+    return indexed(_points(view), text=text)
+
+
+def chart_spec(
+    view: IndicatorView, targets: list[TargetProgress], summary: str, *, scale: str = VALUES
+) -> dict:
+    """The Vega-Lite spec; as an index it has no target or forecast marks (they are in units)."""
     indicator = view.indicator
+    if scale == INDEX:
+        points, base = _indexed_points(view)
+        return line_chart(
+            points,
+            description=summary,
+            y_title=_("index (%(period)s = 100)") % {"period": base},
+            decimals=0,
+            locale=chart_locale(current_language()),
+            date_format=DATE_FORMATS.get(indicator.periodicity, "%Y"),
+            labels=_labels(),
+        )
     marks, forecasts = [], []
     for item in targets:
         target, progress = item.target, item.progress
@@ -137,14 +177,18 @@ def chart_spec(view: IndicatorView, targets: list[TargetProgress], summary: str)
         targets=marks,
         forecasts=forecasts,
         date_format=DATE_FORMATS.get(indicator.periodicity, "%Y"),
-        labels={
-            "series": _("Gebied"),
-            "period": _("Periode"),
-            "value": _("Waarde"),
-            "target": _("Doel"),
-            "forecast": _("Prognose"),
-        },
+        labels=_labels(),
     )
+
+
+def _labels() -> dict[str, str]:
+    return {
+        "series": _("Gebied"),
+        "period": _("Periode"),
+        "value": _("Waarde"),
+        "target": _("Doel"),
+        "forecast": _("Prognose"),
+    }
 
 
 def province_map(view: IndicatorView, *, highlight: str | None, key: str) -> ChoroplethMap | None:
@@ -192,10 +236,12 @@ def figure_block(
     key: str | None = None,
     highlight: str | None = None,
     targets: list[Target] | None = None,
+    scale: str = VALUES,
 ) -> FigureBlock:
     """Chart, map and summary of one view; charts render once per spec (cached).
 
-    `targets` are the indicator's targets when the caller read them already.
+    `targets` are the indicator's targets when the caller read them already; `scale` is
+    VALUES or INDEX (an index when no period is shared by every line falls back to values).
     """
     key = key or f"fig-{view.indicator.code}"
     if targets is None:
@@ -205,7 +251,10 @@ def figure_block(
     block = FigureBlock(view=view, key=key, summary=summary, targets=targets)
     block.query = query_string(view)
     if view.has_data:
-        block.spec = chart_spec(view, targets, summary)
+        if scale == INDEX:
+            block.index_base = _indexed_points(view)[1]
+        block.scale = INDEX if block.index_base else VALUES
+        block.spec = chart_spec(view, targets, summary, scale=block.scale)
         try:
             svg = render_svg(block.spec, cache_dir=data_dir() / "cache" / "charts")
         except ChartRenderError:

@@ -4,7 +4,7 @@ from django.urls import path
 
 from koers.areas import views as areas
 from koers.indicators import views as indicators
-from koers.web import views
+from koers.web import chart_views, views
 from koers.web.page_cache import public_page
 
 app_name = "data"
@@ -15,6 +15,12 @@ urlpatterns = [
         "indicator/<slug:code>.<str:file_format>",
         indicators.indicator_download,
         name="indicator-download",
+    ),
+    path("indicator/<slug:code>/grafiek", chart_views.chart_embed, name="chart-embed"),
+    path(
+        "indicator/<slug:code>/grafiek.<str:image_format>",
+        chart_views.chart_image,
+        name="chart-image",
     ),
     path("provincies", public_page(areas.province_list), name="provinces"),
     path("provincie/<str:code>", public_page(areas.province_detail), name="province"),
