@@ -4,5 +4,6 @@
 - ``render``: static SVG from a spec through vl-convert, cached per spec hash.
 - ``bundle``: the Vega/Vega-Lite/Vega-Embed JavaScript bundle, served locally (no CDN).
 - ``maps``: SVG choropleths of areas from WGS84 GeoJSON, with a tile-map fallback.
+- ``labels``: map labels pushed apart so that no two overlap.
 - ``scale``: the colour-blind-safe sequential classes and legend both use.
 """

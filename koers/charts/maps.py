@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from html import escape
 
 from koers.charts.geometry import Shape, fit_shapes
+from koers.charts.labels import CHAR_WIDTH, place_labels
 from koers.charts.scale import NO_DATA_COLOUR, ColourClass, class_for, colour_classes
 from koers.charts.tiles import tile_positions
 
@@ -22,6 +23,7 @@ WIDTH = 400
 SHAPE_CACHE_ENTRIES = 16
 _shape_cache: OrderedDict[str, tuple[dict[str, Shape], float]] = OrderedDict()
 TILE, GAP = 72, 6
+LABEL_SIZE = 12
 FONT = "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, Liberation Sans, sans-serif"
 
 
@@ -145,6 +147,14 @@ def fitted_shapes(geometries: Mapping[str, Mapping]) -> tuple[dict[str, Shape], 
 
 def _boundaries(regions, style: _Style, highlight) -> tuple[str, float]:
     shapes, height = fitted_shapes({r.code: r.geometry for r in regions})
+    # Small neighbours (Utrecht, Flevoland) would otherwise print their values over each other.
+    labels_at = place_labels(
+        {r.code: shapes[r.code].label_at for r in regions},
+        {r.code: r.value_text for r in regions},
+        size=LABEL_SIZE,
+        width=WIDTH,
+        height=height,
+    )
     parts = []
     # The highlighted area goes last so its outline is not hidden under its neighbours.
     for region in sorted(regions, key=lambda r: r.code == highlight):
@@ -155,10 +165,15 @@ def _boundaries(regions, style: _Style, highlight) -> tuple[str, float]:
             _open_link(region, is_current)
             + f'<path d="{shape.path}" fill="{fill}"{stroke} stroke-linejoin="round" '
             f'fill-rule="evenodd" class="choropleth__shape"/>'
-            + _label(*shape.label_at, region.value_text, text_colour, size=12)
+            + _label(*labels_at[region.code], region.value_text, text_colour, size=LABEL_SIZE)
             + _close_link(region)
         )
     return "".join(parts), height
+
+
+def _fitting(text: str, *, largest: float = 13) -> float:
+    """A font size at which `text` stays inside its tile (long values get smaller type)."""
+    return round(min(largest, (TILE - 8) / (max(len(text), 1) * CHAR_WIDTH)), 1)
 
 
 def _tiles(regions, style: _Style, highlight) -> tuple[str, float]:
@@ -180,7 +195,9 @@ def _tiles(regions, style: _Style, highlight) -> tuple[str, float]:
             + f'<rect x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="4" fill="{fill}"'
             f'{stroke} class="choropleth__shape"/>'
             + _label(centre, y + 22, short, text_colour, size=14)
-            + _label(centre, y + 48, region.value_text, text_colour, size=13)
+            + _label(
+                centre, y + 48, region.value_text, text_colour, size=_fitting(region.value_text)
+            )
             + _close_link(region)
         )
     return "".join(parts), rows * step + GAP

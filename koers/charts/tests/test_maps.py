@@ -1,21 +1,12 @@
 """Choropleth maps: every province a labelled, keyboard-reachable link; tiles as fallback."""
 
-import json
 import re
-
-import pytest
 
 from koers.charts.maps import Region, choropleth
 from koers.charts.scale import COLOURS
 from koers.charts.tiles import PROVINCE_TILES, tile_positions
 
 NAMES = {"PV20": "Groningen", "PV25": "Gelderland", "PV26": "Utrecht", "PV31": "Limburg"}
-
-
-@pytest.fixture
-def geometries(shared_data):
-    collection = json.loads((shared_data / "geo" / "provincie_2023_wgs84.geojson").read_text())
-    return {f["properties"]["statcode"]: f["geometry"] for f in collection["features"]}
 
 
 def regions(geometries=None, *, missing=()):
