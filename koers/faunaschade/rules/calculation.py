@@ -259,6 +259,9 @@ class _Calculation:
         percentage_part = Decimal(0)
         for item in charged:
             rule = None if isinstance(special, Unknown) else _first(special, item)
+            if rule is not None and isinstance(rule.percentage, Unknown):
+                self.manual(f"{item.parcel}: {rule.name}: het percentage is onbekend")
+                continue
             if rule is not None and rule.percentage is not None:
                 pct, source = rule.percentage, rule.source
                 why = f"{rule.name}: {_pct(pct)}"

@@ -84,7 +84,14 @@ def _rules(rules: tuple[Rule, ...] | Unknown) -> object:
     if not rules:
         return "geen"
     return "; ".join(
-        rule.name + (f" ({_percent(rule.percentage)})" if rule.percentage is not None else "")
+        rule.name
+        + (
+            " (percentage onbekend)"
+            if isinstance(rule.percentage, Unknown)
+            else f" ({_percent(rule.percentage)})"
+            if rule.percentage is not None
+            else ""
+        )
         for rule in rules
     )
 

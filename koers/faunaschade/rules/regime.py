@@ -112,7 +112,8 @@ class Rule:
     name: str
     when: Condition
     source: Source
-    percentage: Decimal | None = None  # own risk for a special-percentage rule
+    #: own risk for a special-percentage rule; Unknown: the rule applies, a person sets it
+    percentage: Decimal | Unknown | None = None
 
 
 @dataclass(frozen=True)
@@ -269,9 +270,21 @@ class _Reader:
                 )
             except RegimeError as exc:
                 raise self.fail(where, exc.message) from None
-            pct = percentage(raw["percentage"], where) if with_percentage else None
             inherited = {k: entry[k] for k in ("tag", "article", "url") if k in entry}
             source = self.source({**inherited, **raw}, where)
+            pct: Decimal | Unknown | None = None
+            if with_percentage:
+                if raw.get("percentage") in (None, ""):
+                    raise self.fail(
+                        where, "percentage ontbreekt (schrijf unknown als de bron hem niet geeft)"
+                    )
+                if raw["percentage"] == "unknown":  # the rule is known, its share is not
+                    pct = Unknown(f"{where}.percentage", source)
+                else:
+                    try:
+                        pct = percentage(raw["percentage"], where)
+                    except RegimeError as exc:
+                        raise self.fail(where, exc.message) from None
             rules.append(Rule(str(raw["name"]), when, source, pct))
         return tuple(rules)
 
