@@ -13,7 +13,7 @@ from koers.web.numbers import format_value
 from koers.web.rules_text import aggregation_rules
 
 ROLES = {
-    "reported": _("eigen melding"),
+    "reported": _("totaal zoals de bron het zelf meldt"),
     "computed": _("telt mee in de berekening"),
     "component": _("onderdeel van de formule"),
     "weight": _("gewicht"),
