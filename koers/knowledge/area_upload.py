@@ -6,6 +6,7 @@ or updates, a ``gebied`` under that province. A practice may also bring its own 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -19,6 +20,7 @@ from koers.areas.models import Area, AreaLink, AreaType
 from koers.errors import KoersError
 
 GEOMETRY_TYPES = ("Polygon", "MultiPolygon")
+CODE_LENGTH = Area._meta.get_field("code").max_length
 #: The largest polygon file accepted with a practice (a province's area is far smaller).
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 #: Longitude and latitude around the Netherlands with its sea (west, south, east, north).
@@ -37,8 +39,11 @@ class Loaded:
 
 
 def _code(name: str, province: Area) -> str:
-    slug = re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-")[:30]
-    return f"GB-{province.code}-{slug}"
+    """A readable code that fits Area.code (20 characters), the same for the same name:
+    the start of the name and a short hash of all of it, so similar names never meet."""
+    slug = re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-")[:6].strip("-")
+    digest = hashlib.sha256(name.strip().encode()).hexdigest()[:5].upper()
+    return f"GB-{province.code}-{slug + '-' if slug else ''}{digest}"[:CODE_LENGTH]
 
 
 def _geometry(feature: dict, where: str, transformer) -> dict:
@@ -129,6 +134,8 @@ def load_areas(text: str, *, province: Area, origin: str = "GeoJSON") -> Loaded:
         if not name:
             raise AreaFileError(f"{where}: de eigenschap 'naam' (of 'name') ontbreekt")
         code = str(properties.get("code") or _code(name, province))
+        if len(code) > CODE_LENGTH:
+            raise AreaFileError(f"{where}: code {code!r} is langer dan {CODE_LENGTH} tekens")
         geometry = _geometry(feature, where, transformer)
         area, made = Area.objects.update_or_create(
             code=code, defaults={"name": name, "type": AreaType.GEBIED, "geometry": geometry}
@@ -149,11 +156,10 @@ def area_from_upload(text: str, *, name: str, province: Area, origin: str) -> Ar
     geometry = _geometry(features[0], f"{origin}, gebied 1", transformer)
     # a new area each time: an upload never redraws an area a province (or another
     # practice) already has under that name
-    base = _code(name, province)
-    code, n = base, 1
+    code, n = _code(name, province), 1
     while Area.objects.filter(code=code).exists():
         n += 1
-        code = f"{base}-{n}"
+        code = _code(f"{name}#{n}", province)
     area = Area.objects.create(code=code, name=name, type=AreaType.GEBIED, geometry=geometry)
     AreaLink.objects.get_or_create(child=area, parent=province, hierarchy="gebiedsproces")
     return area

@@ -189,3 +189,18 @@ def test_a_visitor_reaches_a_practice_document_only_while_it_is_published(
     assert client.get(url).status_code == 200
     practices.withdraw(lead, practice)
     assert client.get(url).status_code == 404
+
+
+def test_area_codes_fit_the_database_and_similar_names_do_not_meet(register) -> None:
+    from koers.knowledge.area_upload import load_areas
+
+    names = ["Veenweide Krimpenerwaard", "Veenweide Krimpenerwaard-Oost", "!!!"]
+    collection = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": {"naam": n}, "geometry": square(5.5 + i / 10)}
+            for i, n in enumerate(names)
+        ],
+    }
+    loaded = load_areas(json.dumps(collection), province=Area.objects.get(code="PV25"))
+    assert len(loaded.created) == 3 and all(len(code) <= 20 for code in loaded.created)
