@@ -37,3 +37,34 @@ def test_the_handler_sees_the_list_and_a_bad_form_is_a_message_not_an_error(
 def test_the_monitor_and_the_regimes_are_public(client, register):
     assert client.get("/faunaschade/").status_code == 200
     assert client.get("/en/faunaschade/regelingen/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "province"),
+    [("programme_office", None), ("province_steward", "PV22"), ("theme_lead", None)],
+)
+def test_nobody_but_a_handler_reaches_a_claim_by_its_url(
+    client, register, make_user, role, province
+):
+    from koers.faunaschade import claims
+    from koers.faunaschade.tests.test_claims import EXAMPLE, untaxed
+
+    handler = make_user("claims_handler", name="behandelaar")
+    claim = claims.submit(untaxed(EXAMPLE), user=handler, applicant="Maatschap De Vries")
+    client.force_login(make_user(role, province=province, name=f"u-{role}"))
+    url = f"/faunaschade/behandeling/{claim.pk}"
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"stap": "taxatie"}).status_code == 403
+    client.logout()
+    assert client.get(url).status_code == 302
+    assert "Maatschap" not in client.get("/api/v1/faunaschade-cijfers").content.decode()
+
+
+@pytest.mark.parametrize(
+    "query", ["datum=9999-12-31", "datum=0001-01-01", "datum=2025-13-45", "provincie=<script>"]
+)
+def test_odd_queries_on_the_open_resources_are_answers_not_errors(client, register, query):
+    assert client.get(f"/api/v1/faunaschade-regelingen?{query}").status_code in (200, 400)
+    response = client.get(f"/faunaschade/regelingen/?{query}")
+    assert response.status_code in (200, 400)
+    assert "<script>" not in response.content.decode()
