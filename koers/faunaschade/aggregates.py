@@ -22,7 +22,7 @@ import yaml
 
 from koers.areas.models import Area
 from koers.faunaschade.claims import DECISION_WEEKS
-from koers.faunaschade.disclosure import Cell, Line, protect
+from koers.faunaschade.disclosure import MIN_CLAIMS, Cell, Line, protect
 from koers.faunaschade.models import Claim, ClaimState, DamageItem
 
 DECIDED = (ClaimState.DECIDED, ClaimState.PAID, ClaimState.OBJECTION, ClaimState.CLOSED)
@@ -195,6 +195,9 @@ def handling() -> Handling:
     decided = list(_claims().exclude(decided_on=None))
     to_decision = [(c.decided_on - c.applied_on).days for c in decided]
     to_payment = [(c.paid_on - c.applied_on).days for c in decided if c.paid_on]
+    # a median of one or two claims is those claims' own handling time: not shown
+    to_decision = to_decision if len(to_decision) >= MIN_CLAIMS else []
+    to_payment = to_payment if len(to_payment) >= MIN_CLAIMS else []
     aim = timedelta(weeks=DECISION_WEEKS).days
     backlog = {
         ClaimState(state).label: Claim.objects.filter(state=state).count()

@@ -216,3 +216,16 @@ def test_no_hidden_figure_of_a_linked_table_can_be_worked_out(counts: list[list[
         if not cells[line.total].suppressed:
             parts = [cells[k] for k in line.parts if cells[k].suppressed]
             assert not parts or len(frozenset().union(*(c.ids for c in parts))) >= MIN_CLAIMS
+
+
+@pytest.mark.django_db
+def test_handling_times_of_one_or_two_claims_are_not_shown(register, make_user) -> None:
+    from koers.faunaschade.aggregates import handling
+
+    handler = make_user("claims_handler", name="behandelaar")
+    for _ in range(2):
+        _decided(handler, "PV21", "1000.00")
+    assert handling().median_days_to_decision is None
+    assert handling().share_within_aim is None
+    _decided(handler, "PV21", "1000.00")
+    assert handling().median_days_to_decision == 26  # 12 February → 10 March 2025
