@@ -204,3 +204,15 @@ def test_area_codes_fit_the_database_and_similar_names_do_not_meet(register) -> 
     }
     loaded = load_areas(json.dumps(collection), province=Area.objects.get(code="PV25"))
     assert len(loaded.created) == 3 and all(len(code) <= 20 for code in loaded.created)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("evaluatie.pdf", b"not a pdf at all"), ("virus.exe", b"MZ\x90\x00"), ("leeg.docx", b"")],
+)
+def test_a_document_that_is_not_one_is_a_message(client, steward, theme, name, content) -> None:
+    client.force_login(steward)
+    upload = SimpleUploadedFile(name, content, "application/octet-stream")
+    response = client.post("/kennis/praktijk/nieuw", form(theme, document=upload))
+    assert response.status_code == 400
+    assert not Practice.objects.exists()
