@@ -7,7 +7,7 @@ review live; the admin shows them read-only.
 from django.contrib import admin
 
 from koers.accounts.admin import RoleCheckedAdmin
-from koers.accounts.permissions import Action, can
+from koers.accounts.permissions import Action, can, require
 from koers.knowledge import models
 from koers.knowledge.indexing import index_question
 from koers.programme.models import Theme
@@ -33,6 +33,22 @@ class KnowledgeQuestionAdmin(RoleCheckedAdmin):
         return can(request.user, Action.MANAGE_KNOWLEDGE_AGENDA, theme=obj.theme)
 
     has_delete_permission = has_change_permission
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # only the themes whose agenda this user keeps: never a question in another's
+        if db_field.name == "theme":
+            kwargs["queryset"] = Theme.objects.filter(
+                pk__in=[
+                    t.pk
+                    for t in Theme.objects.all()
+                    if can(request.user, Action.MANAGE_KNOWLEDGE_AGENDA, theme=t)
+                ]
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change) -> None:
+        require(request.user, Action.MANAGE_KNOWLEDGE_AGENDA, theme=obj.theme)
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)

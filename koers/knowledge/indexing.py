@@ -55,7 +55,7 @@ def question_document(question: KnowledgeQuestion) -> IndexedDocument:
         key=str(question.pk),
         title=question.question,
         body="\n".join(
-            filter(None, [question.explanation, question.answer, question.asked_by])
+            [t for t in (question.explanation, question.answer, question.asked_by) if t]
             + [d.tekst for d in question.documents.filter(openbaar=True)]
         ),
         url=reverse("knowledge:agenda", args=[theme.number]) + f"#vraag-{question.pk}",

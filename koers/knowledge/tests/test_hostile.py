@@ -216,3 +216,19 @@ def test_a_document_that_is_not_one_is_a_message(client, steward, theme, name, c
     response = client.post("/kennis/praktijk/nieuw", form(theme, document=upload))
     assert response.status_code == 400
     assert not Practice.objects.exists()
+
+
+def test_a_theme_lead_adds_no_question_to_another_theme_in_the_admin(client, make_user, theme):
+    from koers.knowledge.models import KnowledgeQuestion
+    from koers.programme.models import Theme
+
+    other = Theme.objects.exclude(pk=theme.pk).first()
+    lead = make_user("theme_lead", themes=[theme], staff=True, name="lead-staff")
+    client.force_login(lead)
+    url = "/beheer/knowledge/knowledgequestion/add/"
+    for target, made in ((other, False), (theme, True)):
+        question = f"Werkt peilverhoging in thema {target.number}?"
+        fields = {"theme": target.pk, "question": question, "asked_by": "BAC", "status": "open"}
+        response = client.post(url, fields)
+        assert response.status_code in (200, 302, 403)
+        assert KnowledgeQuestion.objects.filter(question=question).exists() is made, target
