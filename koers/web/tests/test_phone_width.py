@@ -86,6 +86,7 @@ def test_no_public_page_scrolls_sideways_on_a_phone(
         ("/indicator/wind_vermogen?provincie=PV24&provincie=PV25", "phone-indicator"),
         ("/provincie/PV25", "phone-province"),
         (f"/herkomst/{quote(lineage_id)}", "phone-lineage"),
+        ("/indicator/wind_vermogen/grafiek?provincie=PV25&weergave=index", "phone-chart-embed"),
     ]
     assert too_wide(phone, pages, live_server.url, assert_accessible) == {}
 
