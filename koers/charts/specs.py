@@ -58,18 +58,21 @@ class ForecastMark:
 def indexed(
     points: Sequence[Point], *, text: Callable[[float, Point], str]
 ) -> tuple[list[Point], str | None]:
-    """Each series as an index, 100 in the first period every series has a value (the base).
+    """Each series as an index, 100 in the first period in which every series has a value
+    other than zero (the base).
 
-    Series without a usable base value (missing or zero) are left out; periods before the
-    base are dropped. `text(index, point)` writes a point's shown text. Returns the points
-    and the base period (None when no period is shared or nothing can be indexed).
+    Without such a period the base is the first shared one and series that are zero there
+    are left out; periods before the base are dropped. `text(index, point)` writes a point's
+    shown text. Returns the points and the base period (None when no period is shared or
+    nothing can be indexed).
     """
     order = list(dict.fromkeys(p.series for p in points))
     periods = {s: {p.period: p for p in points if p.series == s} for s in order}
     shared = set.intersection(*(set(by.keys()) for by in periods.values())) if order else set()
     if not shared:
         return [], None
-    base = min(shared, key=lambda code: periods[order[0]][code].date)
+    usable = {c for c in shared if all(periods[s][c].value for s in order)} or shared
+    base = min(usable, key=lambda code: periods[order[0]][code].date)
     base_date = periods[order[0]][base].date
     out = []
     for series in order:

@@ -45,6 +45,7 @@ class FigureBlock:
     query: str = ""
     scale: str = VALUES
     index_base: str | None = None  # the period that is 100 when the chart is an index
+    index_left_out: list[str] = field(default_factory=list)  # lines that cannot be indexed
 
     download_formats = ("csv", "xlsx", "json")
     image_formats = ("svg", "png")
@@ -252,7 +253,10 @@ def figure_block(
     block.query = query_string(view)
     if view.has_data:
         if scale == INDEX:
-            block.index_base = _indexed_points(view)[1]
+            points, block.index_base = _indexed_points(view)
+            drawn = {p.series for p in points}
+            block.index_left_out = [s for s in dict.fromkeys(p.series for p in _points(view))
+                                    if s not in drawn]  # fmt: skip
         block.scale = INDEX if block.index_base else VALUES
         block.spec = chart_spec(view, targets, summary, scale=block.scale)
         try:

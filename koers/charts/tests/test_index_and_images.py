@@ -29,8 +29,15 @@ def test_every_line_is_100_in_the_first_period_they_all_share():
     assert by[("Flevoland", "2002")].text == "150.0 (30 MW)"
 
 
-def test_a_line_that_starts_at_zero_cannot_be_indexed_and_is_left_out():
-    points = series("Nederland", 2000, [10, 20]) + series("Zeeland", 2000, [0, 5])
+def test_the_base_is_the_first_period_in_which_no_line_is_zero():
+    points = series("Nederland", 2000, [10, 20, 40]) + series("Gelderland", 2000, [0, 5, 10])
+    out, base = indexed(points, text=text)
+    assert base == "2001" and {p.series for p in out} == {"Nederland", "Gelderland"}
+    assert {p.value for p in out if p.period == "2002"} == {200}
+
+
+def test_a_line_that_is_zero_in_every_shared_period_cannot_be_indexed_and_is_left_out():
+    points = series("Nederland", 2000, [10, 20]) + series("Zeeland", 2000, [0, 0])
     out, base = indexed(points, text=text)
     assert base == "2000" and {p.series for p in out} == {"Nederland"}
 

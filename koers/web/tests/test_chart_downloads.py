@@ -79,3 +79,15 @@ def test_other_pages_still_refuse_to_be_framed(client, published_wind):
     response = client.get("/indicator/wind_vermogen")
     assert response["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def test_a_province_that_starts_at_zero_is_indexed_from_its_first_year_above_zero(
+    client, published_wind, wind_csv
+):
+    html = client.get("/indicator/wind_vermogen?provincie=PV25&weergave=index").content.decode()
+    column = "OpgesteldVermogenEindeJaar_9"
+    mine = {y: float(r[column]) for (a, y), r in wind_csv.items() if a == "PV25" and r[column]}
+    base = min(y for y, v in mine.items() if v > 0)
+    points = {(p["series"], p["period"]): p["value"] for p in spec_of(html)["datasets"]["points"]}
+    assert points[("Gelderland", base)] == points[("Nederland", base)] == 100
+    assert "Niet in de index" not in html
