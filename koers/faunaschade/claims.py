@@ -209,6 +209,11 @@ def decide(
         raise ClaimStepError(f"{payout} is geen bedrag in hele centen tussen 0 en {MAX_EUROS}")
     if decided_on < claim.applied_on:
         raise ClaimStepError("de besluitdatum ligt vóór de aanvraagdatum")
+    taxed = sum((item.taxed or Decimal(0) for item in claim.items.all()), Decimal(0))
+    if payout is not None and payout > taxed:  # no regime pays more than 100%
+        raise ClaimStepError(
+            f"het eigen bedrag {payout:.2f} is meer dan de getaxeerde schade {taxed:.2f}"
+        )
     amount = payout if payout is not None else Decimal(computed.payout_cents) / 100  # type: ignore[union-attr]
     claim.regime = proposal.regime or ""
     claim.computed = computed.as_dict() if computed else {"reden": proposal.reason}

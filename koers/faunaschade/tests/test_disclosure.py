@@ -84,7 +84,7 @@ def _decided(handler, province: str, paid: str, species: str = "grauwe_gans") ->
     claim = claims.submit(data, user=handler, applicant="Boer")
     item = claim.items.get()
     claims.record_taxation(
-        claim, {item.pk: Decimal("1000.00")}, taxed_on=date(2025, 3, 1), user=handler
+        claim, {item.pk: Decimal("5000.00")}, taxed_on=date(2025, 3, 1), user=handler
     )
     claims.decide(
         claim, decided_on=date(2025, 3, 10), user=handler, payout=Decimal(paid), reason="t"

@@ -175,9 +175,22 @@ def test_the_claim_file_names_the_field_of_an_impossible_value(path, value, fiel
 
 
 def test_a_payout_on_nothing_taxed_is_still_shared_out_to_the_cent(handler) -> None:
-    claim = taxed(handler, amounts=("0.00", "0.00"))
-    claims.decide(
-        claim, decided_on=date(2025, 3, 10), user=handler, payout=Decimal("100.01"), reason="r"
-    )
-    paid = [item.paid for item in claim.items.all()]
+    items = list(taxed(handler, amounts=("0.00", "0.00")).items.all())
+    paid = claims.allocate(Decimal("100.01"), items, {0, 1})
     assert sum(paid) == Decimal("100.01") and sorted(paid) == [Decimal("50.00"), Decimal("50.01")]
+
+
+def test_a_payout_is_shared_by_taxed_damage_to_the_cent(handler) -> None:
+    items = list(taxed(handler, amounts=("1.00", "2.00")).items.all())
+    assert claims.allocate(Decimal("1.00"), items, {0, 1}) == [Decimal("0.33"), Decimal("0.67")]
+    assert claims.allocate(Decimal("1.00"), items, {1}) == [Decimal("0"), Decimal("1.00")]
+
+
+def test_an_own_amount_above_the_taxed_damage_is_refused(signed_in, handler) -> None:
+    claim = taxed(handler)  # 3,200 + 850 taxed
+    form = {"stap": "besluit", "decided_on": "2025-03-10", "own_amount": "40500", "reason": "r"}
+    response = signed_in.post(f"/faunaschade/behandeling/{claim.pk}", form)
+    assert response.status_code == 400
+    assert "40500.00 is meer dan de getaxeerde schade 4050.00" in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.state == "getaxeerd"
