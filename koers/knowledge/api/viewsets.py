@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.response import Response
 
@@ -11,6 +12,9 @@ from koers.api.problems import NotFoundProblem
 from koers.knowledge.api.serializers import KennisvraagSerializer, PraktijkvoorbeeldSerializer
 from koers.knowledge.models import KnowledgeQuestion
 from koers.knowledge.queries import published_versions
+
+#: A database id: at most 18 digits, so a longer number is a 404, not an integer overflow.
+ID_IN_RANGE = r"[0-9]{1,18}"
 
 
 class PraktijkQuery(serializers.Serializer):
@@ -31,7 +35,7 @@ class PraktijkvoorbeeldViewSet(ApiViewSet):
     """Praktijkvoorbeelden en lessen uit gebiedsprocessen; namen alleen met toestemming."""
 
     serializer_class = PraktijkvoorbeeldSerializer
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = ID_IN_RANGE
 
     def list(self, request):
         query = self.query(PraktijkQuery)
@@ -54,10 +58,14 @@ class PraktijkvoorbeeldViewSet(ApiViewSet):
 
 @extend_schema_view(
     list=extend_schema(summary="Kennisvragen", description="De kennisagenda's van de BAC's."),
-    retrieve=extend_schema(summary="Eén kennisvraag"),
+    retrieve=extend_schema(
+        summary="Eén kennisvraag",
+        parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)],
+    ),
 )
 class KennisvraagViewSet(ReadOnlyViewSet):
     """Kennisvragen per thema met hun status en wat ze beantwoordt."""
 
     serializer_class = KennisvraagSerializer
+    lookup_value_regex = ID_IN_RANGE
     queryset = KnowledgeQuestion.objects.select_related("theme").prefetch_related("practices")

@@ -232,3 +232,9 @@ def test_a_theme_lead_adds_no_question_to_another_theme_in_the_admin(client, mak
         response = client.post(url, fields)
         assert response.status_code in (200, 302, 403)
         assert KnowledgeQuestion.objects.filter(question=question).exists() is made, target
+
+
+@pytest.mark.parametrize("resource", ["praktijkvoorbeelden", "kennisvragen"])
+def test_an_id_past_any_integer_is_a_404_not_an_error(client, register, resource) -> None:
+    assert client.get(f"/api/v1/{resource}/99999999999999999999").status_code == 404
+    assert client.get(f"/api/v1/{resource}/999999999999999999").status_code == 404
