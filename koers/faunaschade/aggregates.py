@@ -153,21 +153,37 @@ def _lines(cells: dict[Hashable, Cell]) -> list[Line]:
     return lines
 
 
-def by_province() -> Table:
+def by_province(figures: dict | None = None) -> Table:
     """Claims, taxed and paid damage per damage year and province."""
     names = dict(Area.objects.filter(type="provincie").values_list("code", "name"))
-    return _table("provincie", lambda key: key[0] == "provincie", lambda key: names.get(key[1]))
+    return _table(
+        "provincie", lambda key: key[0] == "provincie", lambda key: names.get(key[1]), figures
+    )
 
 
-def by_item(field: str, label: str) -> Table:
+def by_item(field: str, label: str, figures: dict | None = None) -> Table:
     """Claims, taxed and paid damage per damage year and species or crop group (nationally)."""
     dimension = "diersoort" if field == "species" else "gewas"
-    return _table(label, lambda key: len(key) == 2 and key[0] == dimension, lambda key: key[1])
+    return _table(
+        label, lambda key: len(key) == 2 and key[0] == dimension, lambda key: key[1], figures
+    )
 
 
-def _table(dimension: str, wanted, label) -> Table:
+def tables(species_label: str, crop_label: str) -> tuple[Table, Table, Table]:
+    """The three public tables (province, species, crop) from one protected computation."""
+    figures = protected_figures()
+    return (
+        by_province(figures),
+        by_item("species", species_label, figures),
+        by_item("crop", crop_label, figures),
+    )
+
+
+def _table(dimension: str, wanted, label, figures_by_year: dict | None) -> Table:
     cells, totals = [], {}
-    for year, figures in protected_figures().items():
+    if figures_by_year is None:
+        figures_by_year = protected_figures()
+    for year, figures in figures_by_year.items():
         for key, cell in figures.items():
             if wanted(key):
                 cells.append(

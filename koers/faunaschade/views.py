@@ -65,15 +65,16 @@ def monitor(request):
     from koers.faunaschade import aggregates
 
     totals = aggregates.published_totals()
+    provinces, species, crops = aggregates.tables(_("diersoort"), _("gewas"))
     return render(
         request,
         "faunaschade/monitor.html",
         {
             "totals": totals,
             "chart": _totals_chart(totals),
-            "provinces": aggregates.by_province(),
-            "species": aggregates.by_item("species", _("diersoort")),
-            "crops": aggregates.by_item("crop", _("gewas")),
+            "provinces": provinces,
+            "species": species,
+            "crops": crops,
             "handling": aggregates.handling(),
             "nav": "faunaschade",
         },

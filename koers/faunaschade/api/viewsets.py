@@ -119,6 +119,7 @@ class CijfersView(ApiView):
         responses=CijfersSerializer,
     )
     def get(self, request):
+        provinces, species, crops = aggregates.tables("diersoort", "gewas")
         data = {
             "jaarcijfers": [
                 {
@@ -131,8 +132,8 @@ class CijfersView(ApiView):
                 }
                 for t in aggregates.published_totals()
             ],
-            "perProvincie": _cells(aggregates.by_province()),
-            "perDiersoort": _cells(aggregates.by_item("species", "diersoort")),
-            "perGewas": _cells(aggregates.by_item("crop", "gewas")),
+            "perProvincie": _cells(provinces),
+            "perDiersoort": _cells(species),
+            "perGewas": _cells(crops),
         }
         return Response(CijfersSerializer(data).data)
