@@ -47,7 +47,7 @@ def links_schema(*names: str, optional: tuple[str, ...] = ()) -> dict:
 #: URI path patterns (unanchored: the router embeds them) for codes, numbers and ids.
 CODE = r"[A-Za-z0-9_-]+"
 NUMBER = r"[0-9]+(?:\.[0-9]+)*"
-ID = r"[0-9]+"
+ID = r"[0-9]{1,18}"  # beyond a 64-bit integer is no id: 404, never a database error
 
 
 def code_field(**kwargs) -> serializers.RegexField:

@@ -247,6 +247,7 @@ def figure_block(
     key = key or f"fig-{view.indicator.code}"
     if targets is None:
         targets = targets_of([view.indicator.pk]).get(view.indicator.pk, [])
+    rank_regional(view, rank_direction(view.indicator, targets))
     targets = chart_targets(targets, breakdown=view.breakdown, areas=[NATIONAL, *view.provinces])
     summary = chart_summary(view, targets)
     block = FigureBlock(view=view, key=key, summary=summary, targets=targets)
@@ -266,4 +267,3 @@ def figure_block(
         block.svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{key}-summary" ', 1)
         block.map = province_map(view, highlight=highlight, key=key)
     return block
-    rank_regional(view, rank_direction(view.indicator, targets))

@@ -234,3 +234,15 @@ def test_expected_deliveries_are_for_insiders_within_their_scope(
     everyone = office.get(f"/api/v1/verwachte-aanleveringen?{owed}")
     assert len({row["provincie"] for row in everyone.json()["resultaten"]}) == 12
     assert everyone.json()["totaal"] == 12 * own.json()["totaal"] > 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["aanleveringen", "werkprogrammas", "activiteiten", "toetsrondes", "rapportages",
+     "faunaschade-aanvragen"],
+)  # fmt: skip
+def test_an_id_past_any_integer_is_a_404_not_a_database_error(client, path):
+    response = client.get(f"/api/v1/{path}/{'9' * 25}")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/problem+json")

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 
 from koers.accounts.permissions import Action, require
 from koers.api.conventions import ApiViewSet
+from koers.api.fields import ID
 from koers.api.problems import Problem
 from koers.faunaschade import claims as workflow
 from koers.faunaschade.models import Claim
@@ -73,7 +74,7 @@ class ClaimProblem(Problem):
 )
 class AanvraagViewSet(ApiViewSet):
     serializer_class = AanvraagSerializer
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = ID
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
