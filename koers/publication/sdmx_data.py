@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from koers.engine.periods import parse_period
 from koers.publication.columns import joined, per_distinct
 from koers.publication.dataset import Publication
 from koers.publication.sdmx_structure import AGENCY, DSD_ID, STRUCTURE_REF, VERSION, Structure
@@ -28,9 +29,28 @@ COMMON = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 
+def sdmx_code(code: str | None) -> str | None:
+    """A Koers period as an SDMX 2.1 time period.
+
+    Half years (2023-H1) are semesters (2023-S1). Financial, academic and damage years and
+    ranges of years (FY2019/20, SJ2022/23, 2013/2016) are SDMX time ranges, a start date
+    and a duration: 2019-04-01/P1Y, 2022-11-01/P1Y, 2013-01-01/P4Y. Others are equal.
+    """
+    if code is None:
+        return None
+    if code.endswith(("-H1", "-H2")):
+        return f"{code[:-2]}S{code[-1]}"
+    if "/" not in code:
+        return code
+    period = parse_period(code)
+    years, months = divmod(period.months, 12)
+    duration = f"P{years}Y" if not months else f"P{period.months}M"
+    return f"{period.start.isoformat()}/{duration}"
+
+
 def sdmx_period(period: pa.ChunkedArray) -> pa.ChunkedArray:
-    """Koers half years (2023-H1) are SDMX semesters (2023-S1); other codes are equal."""
-    return pc.replace_substring_regex(period, pattern=r"-H([12])$", replacement=r"-S\1")
+    """:func:`sdmx_code` for a column, once per distinct period."""
+    return per_distinct(period, sdmx_code)
 
 
 def sdmx_columns(publication: Publication, structure: Structure) -> dict[str, pa.ChunkedArray]:

@@ -15,6 +15,17 @@ def test_half_years_become_sdmx_semesters_and_other_periods_stay():
     assert sdmx_period(periods).to_pylist() == ["2023", "2023-S1", "2023-S2", "2023-Q4", "2023-03"]
 
 
+def test_years_that_are_not_calendar_years_become_sdmx_time_ranges():
+    periods = pa.chunked_array([["FY2019/20", "AY2019/20", "SJ2022/23", "2013/2016", "2020"]])
+    assert sdmx_period(periods).to_pylist() == [
+        "2019-04-01/P1Y",
+        "2019-09-01/P1Y",
+        "2022-11-01/P1Y",
+        "2013-01-01/P4Y",
+        "2020",
+    ]
+
+
 def test_breakdown_dimensions_get_sdmx_ids_that_never_clash():
     assert dimension_id("BronEnTechniek") == "BRONENTECHNIEK"
     assert dimension_id("Leeftijd") == "LEEFTIJD"
