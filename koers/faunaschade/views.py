@@ -65,13 +65,19 @@ def monitor(request):
     from koers.faunaschade import aggregates
 
     totals = aggregates.published_totals()
-    provinces, species, crops = aggregates.tables(_("diersoort"), _("gewas"))
+    figures = aggregates.protected_figures()
+    provinces = aggregates.by_province(figures)
+    species = aggregates.by_item("species", _("diersoort"), figures)
+    crops = aggregates.by_item("crop", _("gewas"), figures)
+    map_year, paid_map = _paid_map(figures)
     return render(
         request,
         "faunaschade/monitor.html",
         {
             "totals": totals,
             "chart": _totals_chart(totals),
+            "map_year": map_year,
+            "paid_map": paid_map,
             "provinces": provinces,
             "species": species,
             "crops": crops,
@@ -79,6 +85,43 @@ def monitor(request):
             "nav": "faunaschade",
         },
     )
+
+
+def _paid_map(figures: dict):
+    """Paid damage per province in the newest damage year, hidden cells as 'afgeschermd'."""
+    from koers.charts.maps import Region, choropleth
+    from koers.web.numbers import format_number
+
+    if not figures:
+        return None, None
+    year = max(figures)
+    cells = figures[year]
+    regions = []
+    for province in Area.objects.filter(code__in=PROVINCES).order_by("code"):
+        cell = cells.get(("provincie", province.code))
+        shown = cell is not None and not cell.suppressed
+        if shown:
+            text = f"€ {format_number(float(cell.values['paid']))}"
+        else:
+            text = _("afgeschermd") if cell is not None else _("geen besloten aanvragen")
+        regions.append(
+            Region(
+                code=province.code,
+                name=province.name,
+                value=float(cell.values["paid"]) if shown else None,
+                value_text=text,
+                label=f"{province.name}: {text}",
+                geometry=province.geometry,
+            )  # fmt: skip
+        )
+    paid_map = choropleth(
+        regions,
+        title=_("Uitgekeerd per provincie, schadejaar %(year)s") % {"year": year},
+        class_label=lambda low, high: f"€ {format_number(low)} – € {format_number(high)}",
+        no_data_label=_("afgeschermd of geen besloten aanvragen"),
+        id_prefix="faunaschade-kaart",
+    )
+    return year, paid_map
 
 
 def _totals_chart(totals) -> str:

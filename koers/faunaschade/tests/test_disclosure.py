@@ -68,6 +68,11 @@ def test_the_public_monitor_never_shows_a_province_with_fewer_than_three_claims(
     assert "4.800,00" in html  # Noord-Holland: 4 × 1,200
     assert "10.077,77" in html  # the year's total: 8 claims
     assert "74.500.000" in html  # BIJ12's published total of 2024
+    # the map of the newest damage year hides the same provinces
+    assert "Uitgekeerd per provincie, schadejaar 2024/25" in html
+    assert "Noord-Holland: € 4.800" in html
+    assert "Drenthe: afgeschermd" in html and "Fryslân: afgeschermd" in html
+    assert "€ 778" not in html and "€ 4.500" not in html
 
 
 # -- across publications: the monitor, the API and the delivery to the indicator engine --
