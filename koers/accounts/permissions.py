@@ -35,6 +35,7 @@ class Action(StrEnum):
     UPDATE_FOLLOW_UP = "followup.update"
     PUBLISH_FOLLOW_UP = "followup.publish"
     HANDLE_CLAIMS = "faunaschade.claims"
+    VIEW_PROVINCE_CLAIM_FIGURES = "faunaschade.province_figures"
     WRITE_PRACTICE = "practice.write"
     PUBLISH_PRACTICE = "practice.publish"
     MANAGE_KNOWLEDGE_AGENDA = "knowledge.agenda"
@@ -80,6 +81,8 @@ RULES: dict[Action, frozenset[str]] = {
     # Claims hold personal data (AVG): only BIJ12's claims handlers see them; everyone else
     # sees the public aggregates, with small cells hidden.
     Action.HANDLE_CLAIMS: frozenset({Role.CLAIMS_HANDLER}),
+    # A province sees its own claims in aggregate, unprotected (its steward, province-scoped).
+    Action.VIEW_PROVINCE_CLAIM_FIGURES: frozenset({PO, STEWARD, Role.CLAIMS_HANDLER}),
     # Practices: the lead province's steward writes (province-scoped), the theme lead of
     # the practice's theme writes and publishes (theme-scoped), the office all.
     Action.WRITE_PRACTICE: frozenset({PO, LEAD, STEWARD}),

@@ -114,9 +114,21 @@ def protected_figures() -> dict[str, dict[Hashable, Cell]]:
     The monitor, the API and the delivery to the indicator engine all read from here, so
     that no subtraction between them reveals a hidden cell.
     """
+    years = _figures(DamageItem.objects.filter(claim__state__in=DECIDED))
+    for cells in years.values():
+        protect(cells, _lines(cells))
+    return years
+
+
+def province_figures(code: str) -> dict[str, dict[Hashable, Cell]]:
+    """One province's own figures, unprotected: what its officials may see of its claims
+    (only in aggregate, never a claim). Keys as in :func:`protected_figures`."""
+    return _figures(DamageItem.objects.filter(claim__state__in=DECIDED, claim__province__code=code))
+
+
+def _figures(items) -> dict[str, dict[Hashable, Cell]]:
     years: dict[str, dict[Hashable, Cell]] = defaultdict(dict)
-    items = DamageItem.objects.filter(claim__state__in=DECIDED).select_related("claim__province")
-    for item in items:
+    for item in items.select_related("claim__province"):
         year = schadejaar(item.claim.noticed_on)
         province = item.claim.province.code
         keys = [TOTAL, ("provincie", province)]
@@ -133,8 +145,6 @@ def protected_figures() -> dict[str, dict[Hashable, Cell]]:
             cell.claims = len(cell.ids)
             cell.values["taxed"] += item.taxed or Decimal(0)  # type: ignore[operator]
             cell.values["paid"] += item.paid or Decimal(0)  # type: ignore[operator]
-    for cells in years.values():
-        protect(cells, _lines(cells))
     return dict(years)
 
 

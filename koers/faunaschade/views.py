@@ -87,6 +87,25 @@ def monitor(request):
     )
 
 
+@login_required
+def province_figures(request, code: str):
+    """A province's own claims in aggregate (no claim, no person), for its officials."""
+    from koers.faunaschade import aggregates
+
+    province = get_object_or_404(Area, code=code, type="provincie")
+    require(request.user, Action.VIEW_PROVINCE_CLAIM_FIGURES, province=province)
+    rows = []
+    for year, cells in sorted(aggregates.province_figures(code).items(), reverse=True):
+        total = cells[aggregates.TOTAL]
+        parts = sorted((key[0], key[2], cell) for key, cell in cells.items() if len(key) == 3)
+        rows.append((year, total, parts))
+    return render(
+        request,
+        "faunaschade/province.html",
+        {"province": province, "rows": rows, "nav": "faunaschade"},
+    )
+
+
 def _paid_map(figures: dict):
     """Paid damage per province in the newest damage year, hidden cells as 'afgeschermd'."""
     from koers.charts.maps import Region, choropleth

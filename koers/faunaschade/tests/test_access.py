@@ -68,3 +68,28 @@ def test_odd_queries_on_the_open_resources_are_answers_not_errors(client, regist
     response = client.get(f"/faunaschade/regelingen/?{query}")
     assert response.status_code in (200, 400)
     assert "<script>" not in response.content.decode()
+
+
+def test_a_province_sees_its_own_claims_in_aggregate_and_nobody_elses(client, register, make_user):
+    from datetime import date
+    from decimal import Decimal
+
+    from koers.faunaschade import claims
+    from koers.faunaschade.tests.test_claims import EXAMPLE, untaxed
+
+    handler = make_user("claims_handler", name="behandelaar")
+    claim = claims.submit(untaxed(EXAMPLE), user=handler, applicant="Maatschap De Vries")  # PV22
+    items = list(claim.items.all())
+    claims.record_taxation(
+        claim, {i.pk: Decimal("1000.00") for i in items}, taxed_on=date(2025, 3, 1), user=handler
+    )
+    claims.decide(
+        claim, decided_on=date(2025, 3, 10), user=handler, payout=Decimal("777.77"), reason="t"
+    )
+    client.force_login(make_user("province_steward", province="PV22", name="drenthe"))
+    html = client.get("/faunaschade/provincie/PV22").content.decode()
+    assert "777,77" in html  # one claim: hidden on the public monitor, not from its province
+    assert "Maatschap" not in html and "NL91" not in html  # aggregates, never the claim
+    assert client.get("/faunaschade/provincie/PV25").status_code == 403
+    client.force_login(make_user("analyst", name="analist"))
+    assert client.get("/faunaschade/provincie/PV22").status_code == 403
