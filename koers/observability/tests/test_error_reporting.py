@@ -29,8 +29,13 @@ class _Collector(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802 - the http.server hook name
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        if self.headers.get("Content-Encoding") == "gzip":
+        encoding = self.headers.get("Content-Encoding")
+        if encoding == "gzip":
             body = gzip.decompress(body)
+        elif encoding == "br":  # sentry-sdk compresses with brotli when it is installed
+            import brotli
+
+            body = brotli.decompress(body)
         _Collector.bodies.append(body)
         self.send_response(200)
         self.end_headers()

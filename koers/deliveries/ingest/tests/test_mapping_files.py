@@ -30,13 +30,16 @@ def broken(**changes):
     return {key: value for key, value in data.items() if value is not None}
 
 
-def test_every_shipped_mapping_loads_and_is_found_by_its_file_name(real_data):
+def test_every_shipped_mapping_loads_and_is_found_by_its_file_name(real_data, tmp_path):
     mappings = shipped_mappings()
     assert len(list(MAPPINGS_DIR.glob("*.yaml"))) == len(mappings) >= 6
     files = sorted((real_data / "cbs").glob("*.csv")) + [
         real_data / "sdg" / "canada_indicator_13-1-1.csv",
         real_data / "sdg" / "uk_indicator_11-3-1.csv",
         real_data / "tables" / "37687wat_drinkwater.csv",
+        # the files Koers writes itself (koers faunaschade aanleveren / jaarcijfers)
+        tmp_path / "faunaschade-2024-25.csv",
+        tmp_path / "bij12-faunaschade-jaarcijfers.csv",
     ]
     found = {find_shipped_mapping(path).name for path in files}
     assert found == set(mappings)
