@@ -25,6 +25,12 @@ def fte(amount) -> str:
     return figures.fte(amount)
 
 
+@register.filter
+def has_example(rows) -> bool:
+    """True when any activity row is example content (then the page shows the banner)."""
+    return any(getattr(row, "is_example", False) for row in rows or ())
+
+
 @register.inclusion_tag("workprogramme/includes/goal_section.html", takes_context=True)
 def goal_activities(context, goal) -> dict:
     """'Wat wordt er gedaan voor dit doel': the activities serving ``goal``, with their means."""

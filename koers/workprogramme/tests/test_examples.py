@@ -47,3 +47,16 @@ def test_removing_examples_leaves_nothing_marked(register):
 
     assert "7 example activities removed" in result.output
     assert not Activity.objects.exists() and not WorkProgramme.objects.exists()
+
+
+def test_the_review_and_the_report_say_when_they_show_example_activities(register):
+    from datetime import date
+
+    from koers.reporting.service import file_of, generate_report
+
+    run("voorbeeld", "laden", "--jaar", "2026")
+    report = generate_report(2026, today=date(2026, 12, 1), pdf=False)
+    assert "Voorbeeldgegevens" in file_of(report, "html").read_text(encoding="utf-8")
+    run("voorbeeld", "verwijderen")
+    report = generate_report(2026, today=date(2026, 12, 2), pdf=False)
+    assert "Voorbeeldgegevens" not in file_of(report, "html").read_text(encoding="utf-8")
