@@ -252,6 +252,9 @@ class InformatieObjectSerializer(OdsSerializer):
 class StandpuntVersieSerializer(serializers.ModelSerializer):
     """One version of a joint position (Koers's own resource; ODS has none)."""
 
+    # Declared, not derived from the model: a PositiveIntegerField's maximum differs per
+    # database (int64 on SQLite, int32 on PostgreSQL) and the OpenAPI document must not.
+    versie = serializers.IntegerField(min_value=1)
     titel = serializers.CharField()
     doelen = serializers.SerializerMethodField()
     besluit = serializers.SerializerMethodField()
