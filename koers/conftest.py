@@ -6,6 +6,22 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
+def dutch_unless_asked():
+    """Each test starts in Dutch: a request for an /en/ page leaves English active in the
+    thread (LocaleMiddleware never switches back), which a later test must not inherit."""
+    from django.conf import settings
+
+    if not settings.configured:
+        yield
+        return
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path, monkeypatch):
     """Kept files and analytics snapshots of each test go to its own folder."""
     from django.conf import settings
