@@ -174,10 +174,14 @@ def _store_all(ingest, delivery: Delivery, history: HistoryCache) -> _Tally:
 def delete_rows(delivery_id: int, *, fault: str | None = None) -> int:
     """Delete a delivery's observations in short transactions; return how many."""
     table = versions.TABLE
-    sql = (
-        f"DELETE FROM {table} WHERE id IN"  # noqa: S608 - our table; values are parameters
-        f" (SELECT id FROM {table} WHERE delivery_id = %s LIMIT %s)"
-    )
+    batch = f"SELECT id FROM {table} WHERE delivery_id = %s LIMIT %s"  # noqa: S608 - our table
+    if connection.vendor == "postgresql":
+        # ARRAY(...) is computed once and the ids are then found through the primary key.
+        # "id IN (subquery)" let the planner pick a nested loop over two sequential scans
+        # when the table's statistics were stale right after a bulk import: minutes, not ms.
+        sql = f"DELETE FROM {table} WHERE id = ANY(ARRAY({batch}))"  # noqa: S608
+    else:
+        sql = f"DELETE FROM {table} WHERE id IN ({batch})"  # noqa: S608
     deleted = 0
     while True:
         with transaction.atomic(), connection.cursor() as cursor:
