@@ -58,7 +58,7 @@ def detect_crs(collection: dict) -> str:
     return WGS84
 
 
-def _reproject(geometry: dict, transformer: Transformer | None) -> dict:
+def reproject(geometry: dict, transformer: Transformer | None) -> dict:
     def convert(node):
         if node and isinstance(node[0], (int, float)):
             x, y = transformer.transform(node[0], node[1]) if transformer else node[:2]
@@ -97,7 +97,7 @@ def import_boundaries(path: Path, *, crs: str | None = None) -> BoundaryImport:
         area = Area.objects.filter(code=code).first()
         if area is None:
             raise BoundaryError(f"{path}: feature {index} has unknown area code {code!r}")
-        area.geometry = _reproject(feature["geometry"], transformer)
+        area.geometry = reproject(feature["geometry"], transformer)
         area.save(update_fields=["geometry"])
         updated.append(code)
     return BoundaryImport(crs=source_crs, updated=updated)

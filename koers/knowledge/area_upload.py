@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from pyproj import Transformer
 
-from koers.areas.boundaries import RD_NEW, SUPPORTED_CRS, WGS84, _reproject, detect_crs
+from koers.areas.boundaries import RD_NEW, SUPPORTED_CRS, WGS84, detect_crs, reproject
 from koers.areas.models import Area, AreaLink, AreaType
 from koers.errors import KoersError
 
@@ -52,7 +52,7 @@ def _geometry(feature: dict, where: str, transformer) -> dict:
         raise AreaFileError(
             f"{where}: geometrie {geometry.get('type')!r} is geen Polygon of MultiPolygon"
         )
-    reprojected = _reproject(geometry, transformer)
+    reprojected = reproject(geometry, transformer)
     _check_wgs84(reprojected, where)
     return reprojected
 

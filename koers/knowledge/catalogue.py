@@ -5,11 +5,11 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, XSD
 
-from koers.knowledge.models import PracticeStatus, PracticeVersion
+from koers.knowledge.models import LICENCE, PracticeStatus, PracticeVersion
+from koers.publication.formats import FORMATS
+from koers.publication.vocabularies import licence
 
-CC_BY = "http://creativecommons.org/licenses/by/4.0/"
-IANA_JSON = URIRef("http://www.iana.org/assignments/media-types/application/json")
-EU_JSON = URIRef("http://publications.europa.eu/resource/authority/file-type/JSON")
+JSON = FORMATS["json"]
 
 
 def add_practices(graph, site, *, publisher, contact) -> None:
@@ -36,13 +36,13 @@ def add_practices(graph, site, *, publisher, contact) -> None:
     graph.add((dataset, DCAT.contactPoint, contact))
     graph.add((dataset, DCAT.landingPage, dataset))
     graph.add((dataset, DCAT.keyword, Literal("leren door te doen", lang="nl")))
-    graph.add((dataset, DCTERMS.license, URIRef(CC_BY)))
+    graph.add((dataset, DCTERMS.license, URIRef(licence(LICENCE).eu_uri)))
     graph.add((dataset, DCTERMS.modified, Literal(latest, datatype=XSD.dateTime)))
     dist = URIRef(f"{base}/api/v1/praktijkvoorbeelden")
     graph.add((dataset, DCAT.distribution, dist))
     graph.add((dist, RDF.type, DCAT.Distribution))
     graph.add((dist, DCTERMS.title, Literal("Praktijkvoorbeelden (JSON, API)", lang="nl")))
     graph.add((dist, DCAT.accessURL, dist))
-    graph.add((dist, DCAT.mediaType, IANA_JSON))
-    graph.add((dist, DCTERMS.format, EU_JSON))
-    graph.add((dist, DCTERMS.license, URIRef(CC_BY)))
+    graph.add((dist, DCAT.mediaType, URIRef(JSON.media_type_uri)))
+    graph.add((dist, DCTERMS.format, URIRef(JSON.file_type_uri)))
+    graph.add((dist, DCTERMS.license, URIRef(licence(LICENCE).eu_uri)))

@@ -18,7 +18,7 @@ from koers.charts.maps import Region, choropleth
 from koers.knowledge import practices as workflow
 from koers.knowledge.area_upload import AreaFileError, area_from_upload
 from koers.knowledge.forms import PracticeForm
-from koers.knowledge.models import KnowledgeQuestion, Practice, PracticeStatus
+from koers.knowledge.models import KnowledgeQuestion, Practice
 from koers.knowledge.practices import PracticeRefused
 from koers.knowledge.queries import in_area, published_versions
 from koers.knowledge.related import more_like_this
@@ -252,7 +252,3 @@ def practice_step(request, pk: int):
         else:
             messages.success(request, step[1])
     return redirect("knowledge:practice", pk=pk)
-
-
-def status_label(status: str) -> str:
-    return str(PracticeStatus(status).label)
